@@ -1,0 +1,45 @@
+package org.watchfloor.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The pipeline's topics. {@link #defaults()} gives the names in DESIGN.md; {@link #withPrefix(String)}
+ * gives the same set under a prefix, for tests that share one broker and for several deployments on
+ * one cluster.
+ */
+public record Topics(
+        Topic<String, NewsItem> raw,
+        Topic<String, EnrichedItem> enriched,
+        Topic<String, Alert> alerts,
+        Topic<byte[], byte[]> deadLetters) {
+
+    public static final JsonSerde<NewsItem> NEWS_ITEM = new JsonSerde<>(NewsItem.class, "news-item/v1");
+    public static final JsonSerde<EnrichedItem> ENRICHED_ITEM = new JsonSerde<>(EnrichedItem.class, "enriched-item/v1");
+    public static final JsonSerde<Alert> ALERT = new JsonSerde<>(Alert.class, "alert/v1");
+
+    public Topics {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(enriched, "enriched");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+
+    public static Topics defaults() {
+        return withPrefix("");
+    }
+
+    public static Topics withPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return new Topics(
+                new Topic<>(prefix + "news.raw", Serdes.String(), NEWS_ITEM),
+                new Topic<>(prefix + "news.enriched", Serdes.String(), ENRICHED_ITEM),
+                new Topic<>(prefix + "alerts", Serdes.String(), ALERT),
+                new Topic<>(prefix + "news.dlq", Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+
+    public List<String> names() {
+        return List.of(raw.name(), enriched.name(), alerts.name(), deadLetters.name());
+    }
+}

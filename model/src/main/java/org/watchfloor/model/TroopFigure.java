@@ -1,0 +1,27 @@
+package org.watchfloor.model;
+
+import java.util.Objects;
+
+/**
+ * A number of soldiers, troops or personnel stated in one sentence. {@code count} is the figure as
+ * given (the lower bound of a range), {@code min}/{@code max} bound it, {@code approximate} is true
+ * for "about", "some", "at least" and the like. {@code actor} is the actor id the troops belong to,
+ * {@code location} where they are or are sent, {@code claimedBy} who states the figure.
+ */
+public record TroopFigure(
+        long count,
+        long min,
+        long max,
+        boolean approximate,
+        String actor,
+        String location,
+        String claimedBy,
+        String sentence) {
+
+    public TroopFigure {
+        if (count < 0 || min > max) {
+            throw new IllegalArgumentException("bad troop figure count=" + count + " min=" + min + " max=" + max);
+        }
+        Objects.requireNonNull(sentence, "sentence");
+    }
+}
