@@ -1,0 +1,104 @@
+package org.watchfloor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.model.Severity;
+
+class TopicPackTest {
+    private static final String VALID = """
+            topics:
+              - id: sample
+                name: Sample topic
+                severity: ROUTINE
+                actors:
+                  - [PRK]
+                terms:
+                  "troops": 2
+                  "deploy*": 1.5
+                exclude: ["k-pop"]
+                minScore: 3
+            """;
+
+    @Test
+    void defaultPackHoldsThePapersNineTopics() {
+        TopicPack pack = TopicPack.defaultPack();
+
+        assertThat(pack.ids()).containsExactly("dprk-troops-russia", "dprk-casualties-pows", "russia-dprk-pact",
+                "dprk-arms-to-russia", "rok-response", "russia-manpower", "axis-alignment", "dprk-rewards",
+                "international-response");
+        assertThat(pack.origin()).isEqualTo("classpath:/topics/default-pack.yaml");
+        assertThat(pack.topics()).allSatisfy(rule -> {
+            assertThat(rule.name()).isNotBlank();
+            assertThat(rule.description()).isNotBlank();
+            assertThat(rule.terms()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void readsAValidRuleWithItsDefaults() {
+        TopicRule rule = TopicPack.fromYaml(VALID, "sample.yaml").topic("sample").orElseThrow();
+
+        assertThat(rule.severity()).isEqualTo(Severity.ROUTINE);
+        assertThat(rule.actors()).containsExactly(java.util.List.of("PRK"));
+        assertThat(rule.terms()).extracting(Term::phrase).containsExactly("troops", "deploy*");
+        assertThat(rule.exclude()).extracting(Term::phrase).containsExactly("k-pop");
+        assertThat(rule.minScore()).isEqualTo(3.0);
+        assertThat(rule.troopBonus()).isZero();
+        assertThat(rule.description()).isEmpty();
+    }
+
+    @Test
+    void refusesARuleWithoutId() {
+        assertRefused(VALID.replace("  - id: sample\n", "  - description: no id\n"),
+                "sample.yaml: topic #1 (no id): id: is required");
+    }
+
+    @Test
+    void refusesAnUnknownSeverity() {
+        assertRefused(VALID.replace("ROUTINE", "PANIC"),
+                "sample.yaml: topic 'sample': severity: 'PANIC' is not FLASH, URGENT or ROUTINE");
+    }
+
+    @Test
+    void refusesANegativeMinScore() {
+        assertRefused(VALID.replace("minScore: 3", "minScore: -1"),
+                "sample.yaml: topic 'sample': minScore: must be a number of at least 0, was -1.0");
+    }
+
+    @Test
+    void refusesEmptyTerms() {
+        assertRefused(VALID.replace("terms:\n      \"troops\": 2\n      \"deploy*\": 1.5\n", "terms: {}\n"),
+                "sample.yaml: topic 'sample': terms: must list at least one term");
+    }
+
+    @Test
+    void refusesAnUnreachableMinScoreABadWeightAndAMisspeltField() {
+        assertRefused(VALID.replace("minScore: 3", "minScore: 30"), "topic 'sample': minScore: 30.0 can never be reached");
+        assertRefused(VALID.replace("\"troops\": 2", "\"troops\": 0"), "topic 'sample': terms: term 'troops': weight");
+        assertRefused(VALID.replace("exclude:", "exclued:"), "sample.yaml: not a valid topic pack");
+        assertRefused(VALID + VALID.replace("topics:\n", ""), "topic 'sample': id: is used by more than one topic");
+    }
+
+    @Test
+    void loadsAPackFromAFileAndNamesTheFileInErrors(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("mine.yaml"), VALID);
+        Path bad = Files.writeString(dir.resolve("broken.yaml"), VALID.replace("ROUTINE", "SOMETIMES"));
+
+        assertThat(TopicPack.load(good).ids()).containsExactly("sample");
+        assertThatThrownBy(() -> TopicPack.load(bad)).isInstanceOf(TopicPackException.class)
+                .hasMessageStartingWith(bad.toString() + ": topic 'sample': severity:");
+        assertThatThrownBy(() -> TopicPack.load(dir.resolve("missing.yaml"))).isInstanceOf(TopicPackException.class)
+                .hasMessageContaining("missing.yaml");
+    }
+
+    private static void assertRefused(String yaml, String message) {
+        assertThatThrownBy(() -> TopicPack.fromYaml(yaml, "sample.yaml"))
+                .isInstanceOf(TopicPackException.class)
+                .hasMessageContaining(message);
+    }
+}
