@@ -113,7 +113,7 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
 
     /** A started broker, stopped when JUnit closes the class's store. */
     private record Running(String kind, String bootstrapServers, Runnable stopper)
-            implements KafkaCluster, ExtensionContext.Store.CloseableResource {
+            implements KafkaCluster, ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stopper.run();

@@ -1,0 +1,97 @@
+package org.watchfloor.enrich;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** Decides whose troops a figure counts and where they are, from the names around its phrase. */
+final class TroopAttribution {
+    private static final Set<String> PLACE_PREPOSITIONS =
+            Set.of("in", "to", "into", "inside", "at", "near", "toward", "towards", "within");
+    private static final Set<String> ORIGIN_PREPOSITIONS = Set.of("from", "of");
+    private static final Set<String> LINKING_TAGS = Set.of("DT", "JJ", "POS");
+    private static final int LOOKAHEAD = 4;
+
+    private TroopAttribution() {
+    }
+
+    /**
+     * The owning state: a name among the phrase's modifiers ("North Korean soldiers"), else
+     * "soldiers from Pyongyang", else the nearest state-bearing name in the sentence that is neither
+     * the claimant nor the troops' destination.
+     */
+    static String actor(AnnotatedSentence sentence, SentenceMentions names, TroopPhrase phrase,
+                        String claimedBy, Mention destination) {
+        for (int i = phrase.modifiersFirst(); i < phrase.modifiersEnd(); i++) {
+            Mention m = names.at(i);
+            if (m != null && m.owningState() != null) {
+                return m.owningState();
+            }
+        }
+        List<Token> tokens = sentence.tokens();
+        int next = phrase.unit() + 1;
+        if (next < tokens.size() && ORIGIN_PREPOSITIONS.contains(lower(tokens.get(next)))) {
+            for (int i = next + 1; i < Math.min(tokens.size(), next + 3); i++) {
+                Mention m = names.at(i);
+                if (m != null && m.owningState() != null) {
+                    return m.owningState();
+                }
+            }
+        }
+        Mention nearest = null;
+        for (Mention m : names.all()) {
+            boolean inDestination = destination != null
+                    && m.end() > destinationStart(sentence, destination) && m.first() < destination.end();
+            boolean eligible = m.owningState() != null && !inDestination
+                    && !Objects.equals(m.actorId(), claimedBy);
+            if (eligible && (nearest == null || distance(m, phrase) < distance(nearest, phrase))) {
+                nearest = m;
+            }
+        }
+        return nearest == null ? null : nearest.owningState();
+    }
+
+    /** The place (or state) after "in/to/into/inside/at/near" that follows the phrase; a known place beats a state. */
+    static Mention destination(AnnotatedSentence sentence, SentenceMentions names, TroopPhrase phrase) {
+        List<Token> tokens = sentence.tokens();
+        for (int p = phrase.after(); p < tokens.size(); p++) {
+            if (names.at(p) != null || !PLACE_PREPOSITIONS.contains(lower(tokens.get(p)))
+                    || (p > 0 && lower(tokens.get(p - 1)).equals("according"))) {
+                continue;
+            }
+            Mention chosen = null;
+            // Only "the", adjectives and names may follow the preposition: "in Russia's Kursk region".
+            for (int i = p + 1; i < Math.min(tokens.size(), p + 1 + LOOKAHEAD); i++) {
+                Mention m = names.at(i);
+                if (m == null && !LINKING_TAGS.contains(tokens.get(i).pos())) {
+                    break;
+                }
+                if (m != null && (m.isPlace() || m.isState()) && (chosen == null || (!chosen.isPlace() && m.isPlace()))) {
+                    chosen = m;
+                }
+            }
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        return null;
+    }
+
+    // The destination phrase starts at its preposition: "to Russia's Kursk region" names no troop owner.
+    private static int destinationStart(AnnotatedSentence sentence, Mention destination) {
+        int i = destination.first() - 1;
+        while (i > 0 && !PLACE_PREPOSITIONS.contains(lower(sentence.tokens().get(i)))) {
+            i--;
+        }
+        return Math.max(i, 0);
+    }
+
+    private static int distance(Mention m, TroopPhrase phrase) {
+        return m.first() > phrase.unit() ? m.first() - phrase.unit() : phrase.unit() - (m.end() - 1);
+    }
+
+    private static String lower(Token token) {
+        return token.word().toLowerCase(Locale.ROOT);
+    }
+}
