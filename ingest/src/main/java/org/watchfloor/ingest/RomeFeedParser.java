@@ -1,0 +1,159 @@
+package org.watchfloor.ingest;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place Rome is used. Reads RSS 0.9x/1.0/2.0 and Atom into {@link ParsedFeed}; Rome's
+ * beans never leave this class, and nothing Rome throws escapes except as {@link FeedParseException}.
+ *
+ * <p>The charset comes from Rome's {@link XmlReader} in lenient mode (BOM, HTTP content type, XML
+ * declaration), never from the platform default, which garbles non-UTF-8 feeds. DOCTYPEs are
+ * refused explicitly so no DTD is ever read and no entity expanded, whatever JAXP parser the JVM
+ * ends up with (CoreNLP brings Xerces, which lacks the JDK's expansion limits).
+ */
+public final class RomeFeedParser implements FeedParser {
+    private static final int MAX_REASON_LENGTH = 300;
+
+    @Override
+    public ParsedFeed parse(URI source, byte[] body, String contentType) throws FeedParseException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(body, "body");
+        if (body.length == 0) {
+            throw new FeedParseException(source, "empty document", null);
+        }
+        try (Reader reader = open(body, contentType)) {
+            SyndFeed feed = input().build(reader);
+            return toParsedFeed(feed);
+        } catch (FeedException | IOException | RuntimeException e) {
+            // Rome signals bad input with FeedException, IllegalArgumentException (unknown root),
+            // UnsupportedEncodingException (odd charset names), wrapped NPEs, AIOOBE (base64 Atom
+            // content) and raw JDOM exceptions: all of them mean "not a feed we can read".
+            throw new FeedParseException(source, reason(e), e);
+        } catch (StackOverflowError e) {
+            // Deeply nested documents overflow Rome's recursive element handling; the thread's
+            // stack is unwound by now, so the worker can carry on with the next feed.
+            throw new FeedParseException(source, "document nested too deeply (StackOverflowError)", null);
+        }
+    }
+
+    private static Reader open(byte[] body, String contentType) throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        // Without a content type Rome must sniff BOM and XML declaration only; passing null as the
+        // HTTP type would make it treat the stream as an unknown MIME type.
+        return contentType == null || contentType.isBlank()
+                ? new XmlReader(in, true)
+                : new XmlReader(in, contentType, true);
+    }
+
+    private static SyndFeedInput input() {
+        // A new SyndFeedInput per call: it is cheap and not documented as thread-safe.
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        input.setXmlHealerOn(true);
+        input.setPreserveWireFeed(true); // to tell a real GUID from the link Rome copies into uri
+        return input;
+    }
+
+    private static ParsedFeed toParsedFeed(SyndFeed feed) {
+        List<FeedEntry> entries = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            entries.add(new FeedEntry(guid(entry, feed.getFeedType()), link(entry), entry.getTitle(), summary(entry),
+                    instant(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate())));
+        }
+        return new ParsedFeed(feed.getTitle(), feed.getFeedType(), blankToNull(feed.getLanguage()), entries);
+    }
+
+    /**
+     * RSS guid, RSS 1.0 rdf:about, Atom id; null when the feed gives none. Read from the wire entry
+     * because Rome copies an RSS 2.0 item's link into uri when it has no guid, which would hide the
+     * difference between an id the publisher chose and a link we must normalise.
+     */
+    private static String guid(SyndEntry entry, String feedType) {
+        Object wire = entry.getWireEntry();
+        if (wire instanceof Item item) {
+            if (item.getGuid() != null) {
+                return blankToNull(item.getGuid().getValue());
+            }
+            return "rss_1.0".equals(feedType) ? blankToNull(item.getUri()) : null;
+        }
+        if (wire instanceof Entry atom) {
+            return blankToNull(atom.getId());
+        }
+        return blankToNull(entry.getUri());
+    }
+
+    private static String link(SyndEntry entry) {
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink().strip();
+        }
+        for (SyndLink link : entry.getLinks()) {
+            if (link.getHref() != null && !link.getHref().isBlank()
+                    && (link.getRel() == null || "alternate".equals(link.getRel()))) {
+                return link.getHref().strip();
+            }
+        }
+        return null;
+    }
+
+    private static String summary(SyndEntry entry) {
+        SyndContent description = entry.getDescription();
+        if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+            return description.getValue();
+        }
+        for (SyndContent content : entry.getContents()) {
+            if (content.getValue() != null && !content.getValue().isBlank()) {
+                return content.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** One line: the exception's kind and message, and the root cause's when it says more. */
+    static String reason(Throwable e) {
+        StringBuilder reason = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            reason.append(": ").append(e.getMessage());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // Rome often repeats the cause's message in its own; then the cause adds only its kind.
+        if (root != e && root.getMessage() != null && e.getMessage() != null && e.getMessage().contains(root.getMessage())) {
+            reason.append(" (").append(root.getClass().getSimpleName()).append(')');
+        } else if (root != e) {
+            reason.append(" (").append(root.getClass().getSimpleName());
+            if (root.getMessage() != null) {
+                reason.append(": ").append(root.getMessage());
+            }
+            reason.append(')');
+        }
+        String line = reason.toString().replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+}
