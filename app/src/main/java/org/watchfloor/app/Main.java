@@ -1,0 +1,35 @@
+package org.watchfloor.app;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code watchfloor} command: parses arguments, runs, exits with the command's code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new WatchfloorCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Expected failures (bad input, unreachable broker) are reported in one line; the cause
+            // chain goes to the log at debug level for whoever needs it.
+            commandLine.getErr().println("watchfloor " + commandLine.getCommandName() + ": " + describe(e));
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}

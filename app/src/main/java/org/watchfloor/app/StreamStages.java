@@ -1,0 +1,96 @@
+package org.watchfloor.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.alerts.AlertsStage;
+import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.enrich.EnrichStage;
+import org.watchfloor.enrich.Enricher;
+import org.watchfloor.enrich.Gazetteer;
+import org.watchfloor.model.Topics;
+
+/**
+ * The enrich and alerts Streams stages of one process, started together against one cluster and
+ * stopped in reverse order. Each stage is still its own Streams application (own group, own state),
+ * exactly as when run alone with {@code watchfloor enrich} / {@code watchfloor alerts}.
+ */
+final class StreamStages implements AutoCloseable {
+    static final String ENRICH_APP_ID = EnrichStage.DEFAULT_APPLICATION_ID;
+    static final String ALERTS_APP_ID = "watchfloor-alerts";
+    private static final Logger log = LoggerFactory.getLogger(StreamStages.class);
+
+    private final KafkaStreams enrich;
+    private final AlertsStage alerts;
+
+    private StreamStages(KafkaStreams enrich, AlertsStage alerts) {
+        this.enrich = enrich;
+        this.alerts = alerts;
+    }
+
+    static StreamStages start(String bootstrapServers, Topics topics, Path stateDir, TopicPack pack,
+                              Gazetteer gazetteer, Clock clock) {
+        Objects.requireNonNull(pack, "pack");
+        KafkaStreams enrich = EnrichStage.start(
+                EnrichStage.streamsProperties(bootstrapServers, ENRICH_APP_ID, stateDir, Map.of()),
+                topics, Enricher.withCoreNlp(gazetteer));
+        AlertsStage alerts;
+        try {
+            alerts = AlertsStage.start(
+                    AlertsStage.streamsProperties(bootstrapServers, ALERTS_APP_ID, stateDir, Map.of()),
+                    topics, pack, clock);
+        } catch (RuntimeException e) {
+            enrich.close(Duration.ofSeconds(30));
+            throw e;
+        }
+        return new StreamStages(enrich, alerts);
+    }
+
+    /** Blocks until both stages process records, or fails if either has stopped. */
+    void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(running(enrich) && running(alerts.streams()))) {
+            if (failed(enrich) || failed(alerts.streams())) {
+                throw new IllegalStateException("a stage stopped while starting: enrich " + enrich.state()
+                        + ", alerts " + alerts.streams().state());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stages not running after " + timeout + ": enrich "
+                        + enrich.state() + ", alerts " + alerts.streams().state());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the stages", e);
+            }
+        }
+    }
+
+    /** True once either stage has stopped for good (error or shutdown not asked for by us). */
+    boolean anyFailed() {
+        return failed(enrich) || failed(alerts.streams());
+    }
+
+    private static boolean running(KafkaStreams streams) {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    private static boolean failed(KafkaStreams streams) {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping the stream stages");
+        alerts.close();
+        enrich.close(Duration.ofSeconds(30));
+    }
+}
