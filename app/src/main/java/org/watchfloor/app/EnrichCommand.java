@@ -1,9 +1,7 @@
 package org.watchfloor.app;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.streams.KafkaStreams;
 import org.watchfloor.enrich.EnrichStage;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.model.Topics;
@@ -28,14 +26,10 @@ final class EnrichCommand implements Callable<Integer> {
         Enricher enricher = Enricher.withCoreNlp(packs.gazetteer());
         Topics topics = StageRunner.ensureTopics(kafka);
         ShutdownSignal signal = ShutdownSignal.install();
-        KafkaStreams streams = EnrichStage.create(EnrichStage.streamsProperties(kafka.bootstrapServers,
+        try (EnrichStage stage = EnrichStage.start(EnrichStage.streamsProperties(kafka.bootstrapServers,
                 EnrichStage.DEFAULT_APPLICATION_ID, kafka.stateDir, Map.of("num.stream.threads", threads)),
-                topics, enricher);
-        try {
-            streams.start();
-            return StageRunner.runUntilStopped(streams, signal);
-        } finally {
-            streams.close(Duration.ofSeconds(30));
+                topics, enricher)) {
+            return StageRunner.runUntilStopped(stage.streams(), signal);
         }
     }
 }

@@ -25,10 +25,10 @@ final class StreamStages implements AutoCloseable {
     static final String ALERTS_APP_ID = "watchfloor-alerts";
     private static final Logger log = LoggerFactory.getLogger(StreamStages.class);
 
-    private final KafkaStreams enrich;
+    private final EnrichStage enrich;
     private final AlertsStage alerts;
 
-    private StreamStages(KafkaStreams enrich, AlertsStage alerts) {
+    private StreamStages(EnrichStage enrich, AlertsStage alerts) {
         this.enrich = enrich;
         this.alerts = alerts;
     }
@@ -36,7 +36,7 @@ final class StreamStages implements AutoCloseable {
     static StreamStages start(String bootstrapServers, Topics topics, Path stateDir, TopicPack pack,
                               Gazetteer gazetteer, Clock clock) {
         Objects.requireNonNull(pack, "pack");
-        KafkaStreams enrich = EnrichStage.start(
+        EnrichStage enrich = EnrichStage.start(
                 EnrichStage.streamsProperties(bootstrapServers, ENRICH_APP_ID, stateDir, Map.of()),
                 topics, Enricher.withCoreNlp(gazetteer));
         AlertsStage alerts;
@@ -45,7 +45,7 @@ final class StreamStages implements AutoCloseable {
                     AlertsStage.streamsProperties(bootstrapServers, ALERTS_APP_ID, stateDir, Map.of()),
                     topics, pack, clock);
         } catch (RuntimeException e) {
-            enrich.close(Duration.ofSeconds(30));
+            enrich.close();
             throw e;
         }
         return new StreamStages(enrich, alerts);
@@ -54,14 +54,14 @@ final class StreamStages implements AutoCloseable {
     /** Blocks until both stages process records, or fails if either has stopped. */
     void awaitRunning(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(running(enrich) && running(alerts.streams()))) {
-            if (failed(enrich) || failed(alerts.streams())) {
-                throw new IllegalStateException("a stage stopped while starting: enrich " + enrich.state()
+        while (!(running(enrich.streams()) && running(alerts.streams()))) {
+            if (anyFailed()) {
+                throw new IllegalStateException("a stage stopped while starting: enrich " + enrich.streams().state()
                         + ", alerts " + alerts.streams().state());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("stages not running after " + timeout + ": enrich "
-                        + enrich.state() + ", alerts " + alerts.streams().state());
+                        + enrich.streams().state() + ", alerts " + alerts.streams().state());
             }
             try {
                 Thread.sleep(100);
@@ -74,7 +74,7 @@ final class StreamStages implements AutoCloseable {
 
     /** True once either stage has stopped for good (error or shutdown not asked for by us). */
     boolean anyFailed() {
-        return failed(enrich) || failed(alerts.streams());
+        return failed(enrich.streams()) || failed(alerts.streams());
     }
 
     private static boolean running(KafkaStreams streams) {
@@ -91,6 +91,6 @@ final class StreamStages implements AutoCloseable {
     public void close() {
         log.info("Stopping the stream stages");
         alerts.close();
-        enrich.close(Duration.ofSeconds(30));
+        enrich.close();
     }
 }

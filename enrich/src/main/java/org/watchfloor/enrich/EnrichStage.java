@@ -1,9 +1,11 @@
 package org.watchfloor.enrich;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -20,11 +22,15 @@ import org.watchfloor.model.Topics;
  * an item that fails to enrich is logged and skipped by the topology; anything else escaping a
  * stream thread is fatal and shuts the client down, for {@code main} to report and exit non-zero.
  */
-public final class EnrichStage {
+public final class EnrichStage implements AutoCloseable {
     public static final String DEFAULT_APPLICATION_ID = "watchfloor-enrich";
     private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private EnrichStage() {
+    private final KafkaStreams streams;
+
+    private EnrichStage(KafkaStreams streams) {
+        this.streams = streams;
     }
 
     /**
@@ -53,8 +59,8 @@ public final class EnrichStage {
         return props;
     }
 
-    /** A configured, not yet started client: the caller may add a state listener before {@code start()}. */
-    public static KafkaStreams create(Properties props, Topics topics, Enricher enricher) {
+    /** Builds the topology, starts it and returns the running stage; close it to stop. */
+    public static EnrichStage start(Properties props, Topics topics, Enricher enricher) {
         Objects.requireNonNull(props, "props");
         KafkaStreams streams = new KafkaStreams(EnrichTopology.build(topics, enricher), props);
         String appId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
@@ -63,13 +69,21 @@ public final class EnrichStage {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> log.info("enrich stage {}: {} -> {}", appId, before, now));
+        streams.start();
+        return new EnrichStage(streams);
+    }
+
+    public KafkaStreams streams() {
         return streams;
     }
 
-    /** Creates and starts the stage; close the returned client to stop it. */
-    public static KafkaStreams start(Properties props, Topics topics, Enricher enricher) {
-        KafkaStreams streams = create(props, topics, enricher);
-        streams.start();
-        return streams;
+    /**
+     * Stops processing and leaves the group, so that a restarted instance gets its partitions at
+     * once instead of after the session timeout of the member that went away.
+     */
+    @Override
+    public void close() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
     }
 }

@@ -55,7 +55,7 @@ class EnrichStageIT {
         Properties props = EnrichStage.streamsProperties(cluster.bootstrapServers(), prefix + "enrich", stateDir, Map.of());
         long started = System.nanoTime();
         List<EnrichedItem> out = new ArrayList<>();
-        try (KafkaStreams streams = EnrichStage.start(props, topics, SharedTagger.enricher());
+        try (EnrichStage stage = EnrichStage.start(props, topics, SharedTagger.enricher());
              KafkaConsumer<String, EnrichedItem> consumer = consumer(cluster, topics)) {
             consumer.subscribe(List.of(topics.enriched().name()));
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -72,7 +72,7 @@ class EnrichStageIT {
                             String.format(java.util.Locale.ROOT, "%.1f", out.size() / seconds));
             // Nothing more arrives: each item once, even with a 100 ms transaction cadence.
             out.addAll(drain(consumer));
-            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(stage.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
 
         assertThat(out).extracting(e -> e.item().id()).containsExactlyInAnyOrderElementsOf(ids);
