@@ -8,7 +8,9 @@ import java.util.Objects;
  * One feed entry, normalised. Value of {@code news.raw}, keyed by {@link #id()}.
  *
  * <p>{@code id} is stable across re-fetches (GUID, else normalised link, else a hash of link and
- * title); {@code contentHash} changes when the publisher edits the entry.
+ * title); {@code contentHash} changes when the publisher edits the entry, and {@code revision}
+ * counts those edits (1 for the first version seen). {@code content} is the entry's full text when
+ * the feed carries one (plain text), else null.
  */
 public record NewsItem(
         String id,
@@ -20,7 +22,9 @@ public record NewsItem(
         Instant published,
         Instant fetched,
         String language,
-        String contentHash) {
+        String contentHash,
+        String content,
+        int revision) {
 
     public NewsItem {
         Objects.requireNonNull(id, "id");
@@ -32,6 +36,15 @@ public record NewsItem(
         Objects.requireNonNull(contentHash, "contentHash");
         title = title == null ? "" : title;
         summary = summary == null ? "" : summary;
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision must be at least 1, was " + revision + " for item " + id);
+        }
+    }
+
+    /** A first revision without full content. */
+    public NewsItem(String id, FeedRef feed, String source, String link, String title, String summary,
+                    Instant published, Instant fetched, String language, String contentHash) {
+        this(id, feed, source, link, title, summary, published, fetched, language, contentHash, null, 1);
     }
 
     /** Event time: when the article was published, or when it was fetched if the feed gives no date. */
@@ -40,15 +53,21 @@ public record NewsItem(
         return published != null ? published : fetched;
     }
 
-    /** The text that enrichment reads: title and summary as one passage. */
+    /**
+     * The text that enrichment reads: title, summary and content (when the feed has it) as one
+     * passage, parts separated by a blank line. Offsets in {@link EnrichedItem} point into this text.
+     */
     @JsonIgnore
     public String text() {
-        if (summary.isEmpty()) {
-            return title;
+        StringBuilder text = new StringBuilder(title);
+        for (String part : new String[] {summary, content}) {
+            if (part != null && !part.isEmpty()) {
+                if (text.length() > 0) {
+                    text.append("\n\n");
+                }
+                text.append(part);
+            }
         }
-        if (title.isEmpty()) {
-            return summary;
-        }
-        return title + "\n\n" + summary;
+        return text.toString();
     }
 }

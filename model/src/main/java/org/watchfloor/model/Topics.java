@@ -8,8 +8,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * The pipeline's topics. {@link #defaults()} gives the names in DESIGN.md; {@link #withPrefix(String)}
  * gives the same set under a prefix, for tests that share one broker and for several deployments on
  * one cluster.
+ *
+ * <p>The data topics travel with their serdes here. The compacted control topics ({@code feeds},
+ * {@code feed-state}, {@code watchlists}) are named here too; their value types belong to the
+ * module that owns them (ingest for feeds, alerts for watchlists), which builds their descriptors.
  */
 public record Topics(
+        String prefix,
         Topic<String, NewsItem> raw,
         Topic<String, EnrichedItem> enriched,
         Topic<String, Alert> alerts,
@@ -20,6 +25,7 @@ public record Topics(
     public static final JsonSerde<Alert> ALERT = new JsonSerde<>(Alert.class, "alert/v1");
 
     public Topics {
+        Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(enriched, "enriched");
         Objects.requireNonNull(alerts, "alerts");
@@ -32,13 +38,29 @@ public record Topics(
 
     public static Topics withPrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        return new Topics(
+        return new Topics(prefix,
                 new Topic<>(prefix + "news.raw", Serdes.String(), NEWS_ITEM),
                 new Topic<>(prefix + "news.enriched", Serdes.String(), ENRICHED_ITEM),
                 new Topic<>(prefix + "alerts", Serdes.String(), ALERT),
                 new Topic<>(prefix + "news.dlq", Serdes.ByteArray(), Serdes.ByteArray()));
     }
 
+    /** Compacted: the feed registry, key = feed URL. */
+    public String feeds() {
+        return prefix + "feeds";
+    }
+
+    /** Compacted: per-feed polling state (validators, failures, next poll), key = feed URL. */
+    public String feedState() {
+        return prefix + "feed-state";
+    }
+
+    /** Compacted: topic definitions (the topic pack), key = topic id. */
+    public String watchlists() {
+        return prefix + "watchlists";
+    }
+
+    /** The data topics, which every deployment needs. */
     public List<String> names() {
         return List.of(raw.name(), enriched.name(), alerts.name(), deadLetters.name());
     }

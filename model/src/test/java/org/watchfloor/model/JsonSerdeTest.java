@@ -48,6 +48,7 @@ class JsonSerdeTest {
         SchemaValidator validator = SchemaValidator.forSerde(Topics.ENRICHED_ITEM);
 
         assertThat(validator.violations(Topics.ENRICHED_ITEM.toJson(enriched))).isEmpty();
+        assertThat(Topics.ENRICHED_ITEM.fromBytes(Topics.ENRICHED_ITEM.toBytes(enriched))).isEqualTo(enriched);
         assertThat(validator.violations("{\"item\":{}}")).isNotEmpty();
     }
 
@@ -60,6 +61,17 @@ class JsonSerdeTest {
 
         assertThat(validator.violations(Topics.ALERT.toJson(alert))).isEmpty();
         assertThat(validator.violations(Topics.ALERT.toJson(alert).replace("\"NEW\"", "\"OLD\""))).isNotEmpty();
+    }
+
+    @Test
+    void textJoinsTitleSummaryAndContentAndRevisionsStartAtOne() {
+        NewsItem edited = new NewsItem("urn:1", ITEM.feed(), null, null, "T", "S", null, ITEM.fetched(), null, "h2",
+                "Full text.", 2);
+        assertThat(edited.text()).isEqualTo("T\n\nS\n\nFull text.");
+        assertThat(ITEM.revision()).isEqualTo(1);
+        assertThat(Topics.NEWS_ITEM.fromBytes(Topics.NEWS_ITEM.toBytes(edited))).isEqualTo(edited);
+        assertThatThrownBy(() -> new NewsItem("urn:1", ITEM.feed(), null, null, "T", "S", null, ITEM.fetched(), null,
+                "h", null, 0)).hasMessageContaining("revision");
     }
 
     @Test
