@@ -20,17 +20,26 @@ public final class TopicInitializer {
         this.admin = Objects.requireNonNull(admin, "admin");
     }
 
-    /** Ensures every topic of {@code topics} exists with {@code partitions} partitions and {@code replication}. */
+    /** Ensures every data topic of {@code topics} exists with {@code partitions} partitions and {@code replication}. */
     public void ensure(Topics topics, int partitions, short replication) {
+        create(topics.names(), partitions, replication, Map.of());
+    }
+
+    /** Ensures the named control topics exist, log-compacted so the latest value per key is kept for good. */
+    public void ensureCompacted(List<String> names, int partitions, short replication) {
+        create(names, partitions, replication, Map.of("cleanup.policy", "compact"));
+    }
+
+    private void create(List<String> names, int partitions, short replication, Map<String, String> configs) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : topics.names()) {
+            for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, replication).configs(Map.of()));
+                    missing.add(new NewTopic(name, partitions, replication).configs(configs));
                 }
             }
             if (missing.isEmpty()) {
@@ -45,9 +54,9 @@ public final class TopicInitializer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics " + topics.names(), e);
+            throw new IllegalStateException("interrupted while creating topics " + names, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + topics.names() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create topics " + names + ": " + e.getMessage(), e);
         }
     }
 }
