@@ -55,22 +55,43 @@ public final class AlertsStage implements AutoCloseable {
         return props;
     }
 
-    /** Builds the topology, starts it and returns the running stage; close it to stop. */
-    public static AlertsStage start(Properties config, Topics topics, TopicPack pack, Clock clock) {
+    /**
+     * Makes sure the compacted {@code watchlists} topic exists, seeds it with {@code seed} when it
+     * holds no topic at all (first start on a cluster; later the topic is the truth, changed with
+     * {@code topics apply|remove}), then builds the topology, starts it and returns the running stage.
+     * {@link AlertsConfig} keys in {@code config} tune stories and surges.
+     */
+    public static AlertsStage start(Properties config, Topics topics, TopicPack seed, Clock clock) {
         Properties props = new Properties();
         props.putAll(Objects.requireNonNull(config, "config"));
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(seed, "seed");
+        AlertsConfig settings = AlertsConfig.from(props);
+        props.keySet().removeIf(k -> k.toString().startsWith("watchfloor.alerts."));
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
         String app = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        KafkaStreams streams = new KafkaStreams(AlertsTopology.build(topics, pack, clock), props);
+        seed(props, topics, seed);
+        KafkaStreams streams = new KafkaStreams(AlertsTopology.build(topics, settings, clock), props);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("alerts stage {} failed; stopping it", app, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> log.info("alerts stage {}: {} -> {}", app, before, now));
-        log.info("starting alerts stage {}: {} -> {} with {} topics from {}", app, topics.enriched().name(),
-                topics.alerts().name(), pack.topics().size(), pack.origin());
+        log.info("starting alerts stage {}: {} -> {}, rules from {}, {}", app, topics.enriched().name(),
+                topics.alerts().name(), topics.watchlists(), settings);
         streams.start();
         return new AlertsStage(streams);
+    }
+
+    private static void seed(Properties props, Topics topics, TopicPack seed) {
+        Watchlists watchlists = new Watchlists(props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), topics);
+        Object replication = props.getOrDefault(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        watchlists.ensureTopic(Short.parseShort(replication.toString()));
+        if (watchlists.list().isEmpty()) {
+            log.info("{} is empty: seeding it with the {} topics of {}", topics.watchlists(), seed.topics().size(),
+                    seed.origin());
+            watchlists.apply(seed);
+        }
     }
 
     public KafkaStreams streams() {

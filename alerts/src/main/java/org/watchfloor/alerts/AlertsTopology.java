@@ -2,6 +2,7 @@ package org.watchfloor.alerts;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -9,44 +10,65 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
 
 /**
- * {@code news.enriched} (key item id) → {@code alerts} (key story id): one NEW alert per story and
- * topic, however often and through however many feeds the story arrives.
+ * {@code news.enriched} (key item id) → {@code alerts} (key story id), with the topic rules read from
+ * the compacted {@code watchlists} topic into a global store ({@value #WATCHLIST_STORE}) so a rule
+ * change applies without a restart.
  *
- * <p>Items are re-keyed by story id and repartitioned ({@value #BY_STORY}) so that copies read from
- * different partitions meet in one task and its store ({@value #STORY_STORE}). Every processor,
- * store and internal topic is named so that internal topic names survive changes to the topology.
+ * <p>Items are repartitioned onto one partition ({@value #CLUSTERING}) because story clustering
+ * compares each item with every live story (see {@link StoryClusterer} for the scaling trade-off).
+ * Every processor, store and internal topic is named so internal topic names survive changes.
  */
 public final class AlertsTopology {
+    public static final String WATCHLIST_STORE = "alerts-watchlists";
     public static final String STORY_STORE = "alerts-story-state";
-    public static final String BY_STORY = "alerts-by-story";
+    public static final String STORY_INDEX = "alerts-story-index";
+    public static final String ITEM_STORIES = "alerts-item-stories";
+    public static final String FINGERPRINTS = "alerts-fingerprints";
+    public static final String TOKEN_FREQUENCIES = "alerts-token-frequencies";
+    public static final String SURGE_STORE = "alerts-surge";
+    public static final String CLUSTERING = "alerts-clustering";
 
     private AlertsTopology() {
     }
 
-    public static Topology build(Topics topics, TopicPack pack, Clock clock) {
+    public static Topology build(Topics topics, AlertsConfig config, Clock clock) {
         Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORY_STORE), Serdes.String(), StoryState.SERDE));
+        Topic<String, TopicSpec> watchlists = TopicSpec.watchlists(topics);
+        builder.addGlobalStore(store(WATCHLIST_STORE, TopicSpec.SERDE).withLoggingDisabled(), watchlists.name(),
+                Consumed.with(watchlists.keySerde(), watchlists.valueSerde()).withName("alerts-read-watchlists"),
+                WatchlistUpdater::new);
+        builder.addStateStore(store(STORY_STORE, StoryState.SERDE));
+        builder.addStateStore(store(STORY_INDEX, StorySignature.SERDE));
+        builder.addStateStore(store(ITEM_STORIES, Serdes.String()));
+        builder.addStateStore(store(FINGERPRINTS, Serdes.String()));
+        builder.addStateStore(store(TOKEN_FREQUENCIES, Serdes.Long()));
+        builder.addStateStore(store(SURGE_STORE, SurgeState.SERDE));
 
         builder.stream(topics.enriched().name(),
                         Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
                                 .withName("alerts-read-enriched"))
                 // Tombstones carry no article; there is nothing to match.
                 .filter((itemId, enriched) -> enriched != null, Named.as("alerts-skip-tombstones"))
-                .selectKey((itemId, enriched) -> StoryFingerprint.storyId(enriched.item()),
-                        Named.as("alerts-key-by-story"))
-                .repartition(Repartitioned.with(Serdes.String(), topics.enriched().valueSerde()).withName(BY_STORY))
-                .processValues(() -> new StoryAlertProcessor(pack, clock), Named.as("alerts-new-per-story"),
-                        STORY_STORE)
+                .repartition(Repartitioned.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
+                        .withName(CLUSTERING).withNumberOfPartitions(1))
+                .process(() -> new AlertProcessor(config, new AlertFactory(clock)), Named.as("alerts-stories"),
+                        STORY_STORE, STORY_INDEX, ITEM_STORIES, FINGERPRINTS, TOKEN_FREQUENCIES, SURGE_STORE)
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName("alerts-write"));
         return builder.build();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 }

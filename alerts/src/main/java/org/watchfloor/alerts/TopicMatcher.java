@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.EnrichedItem;
-import org.watchfloor.model.Severity;
 import org.watchfloor.model.TroopFigure;
 
 /**
@@ -43,10 +42,9 @@ public final class TopicMatcher {
         if (score < rule.minScore()) {
             return Optional.empty();
         }
-        Severity severity = troop.isPresent() ? rule.severity().raised() : rule.severity();
-        return Optional.of(new TopicMatch(rule, score, actors.get(), terms, troop, severity,
-                evidence.select(item, terms, actors.get()),
-                reason(rule, score, actors.get(), terms, troop, severity)));
+        // The base severity only: what raises it depends on the story so far (SeverityJudge).
+        return Optional.of(new TopicMatch(rule, score, actors.get(), terms, troop, rule.severity(),
+                evidence.select(item, terms, actors.get()), reason(rule, score, actors.get(), terms, troop)));
     }
 
     /** The item's actors that satisfy the rule's groups, or empty when some group has none. */
@@ -65,7 +63,7 @@ public final class TopicMatcher {
     }
 
     private static String reason(TopicRule rule, double score, List<Actor> actors, List<Term> terms,
-                                 Optional<TroopFigure> troop, Severity severity) {
+                                 Optional<TroopFigure> troop) {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "Matched '%s' (score %.1f ≥ %.1f): ",
                 rule.name(), score, rule.minScore()));
         if (!actors.isEmpty()) {
@@ -78,10 +76,6 @@ public final class TopicMatcher {
                     t.count(), t.actor()));
             if (t.claimedBy() != null) {
                 why.append(" claimed by ").append(t.claimedBy());
-            }
-            if (severity != rule.severity()) {
-                why.append("; severity raised from ").append(rule.severity()).append(" to ").append(severity)
-                        .append(" by the troop figure");
             }
         });
         return why.toString();

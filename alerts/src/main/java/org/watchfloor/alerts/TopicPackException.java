@@ -1,7 +1,7 @@
 package org.watchfloor.alerts;
 
-/** A topic pack that cannot be used; the message names the file, the topic, the field and why. */
-public final class TopicPackException extends IllegalArgumentException {
+/** A topic pack or rule that cannot be used; the message names the origin, the line, the field and why. */
+public final class TopicPackException extends RuntimeException {
     public TopicPackException(String message) {
         super(message);
     }

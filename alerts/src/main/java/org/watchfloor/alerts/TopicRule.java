@@ -1,5 +1,6 @@
 package org.watchfloor.alerts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import org.watchfloor.model.Severity;
@@ -8,7 +9,8 @@ import org.watchfloor.model.Severity;
  * One topic of a {@link TopicPack}, validated. An item matches when every group of {@code actors}
  * has at least one of its ids among the item's actors, no {@code exclude} term occurs, and the score
  * (sum of the weights of the distinct terms found, plus {@code troopBonus} when the item carries a
- * troop figure of an actor of the first group) reaches {@code minScore}.
+ * troop figure of an actor of the first group) reaches {@code minScore}. {@code raiseOn} lists what
+ * raises the base {@code severity} of an alert.
  */
 public record TopicRule(
         String id,
@@ -19,7 +21,8 @@ public record TopicRule(
         List<Term> terms,
         List<Term> exclude,
         double minScore,
-        double troopBonus) {
+        double troopBonus,
+        List<SeverityRaise> raiseOn) {
 
     public TopicRule {
         Objects.requireNonNull(id, "id");
@@ -29,10 +32,20 @@ public record TopicRule(
         actors = Objects.requireNonNull(actors, "actors").stream().map(List::copyOf).toList();
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        raiseOn = raiseOn == null ? List.of() : List.copyOf(raiseOn);
     }
 
     /** The ids whose troop figures raise the severity: the first actor group, or none without groups. */
     public List<String> primaryActors() {
         return actors.isEmpty() ? List.of() : actors.get(0);
+    }
+
+    /** This rule written back as the user would write it, for the {@code watchlists} topic. */
+    public TopicSpec toSpec() {
+        LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
+        terms.forEach(t -> weights.put(t.phrase(), t.weight()));
+        return new TopicSpec(id, name, description, severity.name(), actors, weights,
+                exclude.stream().map(Term::phrase).toList(), minScore, troopBonus,
+                raiseOn.stream().map(SeverityRaise::yamlName).toList());
     }
 }

@@ -105,6 +105,7 @@ class AlertsStageIT {
             send(troops);
             send(troops("https://late.example.org/troops", "late.example.org"));
             send(pact("urn:pact:2").title("Kremlin invokes its defence treaty with Pyongyang over border shelling")
+                    .summary("Peskov said shelling of Belgorod obliged Kim's government to help under the accord.")
                     .build());
 
             awaitAlerts(3);

@@ -30,9 +30,8 @@ import org.watchfloor.model.Severity;
 import org.watchfloor.model.Topics;
 
 class AlertsTopologyTest {
-    private static final Instant NOW = Instant.parse("2024-10-24T08:00:00Z");
-    private static final Topics TOPICS = Topics.withPrefix("test.");
-    private static final SchemaValidator SCHEMA = SchemaValidator.forSerde(Topics.ALERT);
+    private static final Instant NOW = AlertsDriver.NOW;
+    private static final Topics TOPICS = AlertsDriver.TOPICS;
 
     private static final String TROOPS_TITLE = "North Korean troops arrive at Russian bases near Kursk, Kyiv says";
     private static final String TROOPS_SUMMARY = "Ukraine's intelligence agency said about 3,000 soldiers had been "
@@ -40,18 +39,15 @@ class AlertsTopologyTest {
 
     @TempDir
     Path stateDir;
-    private TopologyTestDriver driver;
+    private AlertsDriver driver;
     private TestInputTopic<String, EnrichedItem> enriched;
     private TestOutputTopic<String, String> alerts;
 
     @BeforeEach
     void startDriver() {
-        Properties props = AlertsStage.streamsProperties("unused:9092", "alerts-test", stateDir, Map.of());
-        driver = new TopologyTestDriver(
-                AlertsTopology.build(TOPICS, TopicPack.defaultPack(), Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        enriched = driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(),
-                TOPICS.enriched().valueSerde().serializer());
-        alerts = driver.createOutputTopic(TOPICS.alerts().name(), new StringDeserializer(), new StringDeserializer());
+        driver = new AlertsDriver(stateDir, AlertsConfig.defaults());
+        enriched = driver.enriched;
+        alerts = driver.alerts;
     }
 
     @AfterEach
@@ -141,7 +137,7 @@ class AlertsTopologyTest {
         pipe(item("urn:grain").title("Russia and Ukraine agree to resume Black Sea grain exports")
                 .summary("Ships carrying wheat will again leave Odesa.").actors("RUS", "UKR").build());
         enriched.pipeInput("urn:gone", null);
-        driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(), new ByteArraySerializer())
+        driver.driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(), new ByteArraySerializer())
                 .pipeInput("urn:broken", "{not json".getBytes(StandardCharsets.UTF_8));
 
         assertThat(alerts.isEmpty()).isTrue();
@@ -163,21 +159,14 @@ class AlertsTopologyTest {
     }
 
     private void pipe(EnrichedItem item) {
-        enriched.pipeInput(item.item().id(), item, item.item().eventTime());
+        driver.pipe(item);
     }
 
     private StoryState story(EnrichedItem item) {
-        KeyValueStore<String, StoryState> store = driver.getKeyValueStore(AlertsTopology.STORY_STORE);
-        return store.get(StoryFingerprint.storyId(item.item()));
+        return driver.story(StoryFingerprint.storyId(item.item()));
     }
 
-    /** Every alert so far, each checked against the published JSON Schema as it left the topology. */
     private List<Alert> readAlerts() {
-        return alerts.readKeyValuesToList().stream().map(kv -> {
-            assertThat(SCHEMA.violations(kv.value)).as(kv.value).isEmpty();
-            Alert alert = Topics.ALERT.fromBytes(kv.value.getBytes(StandardCharsets.UTF_8));
-            assertThat(kv.key).isEqualTo(alert.storyId());
-            return alert;
-        }).toList();
+        return driver.readAlerts();
     }
 }

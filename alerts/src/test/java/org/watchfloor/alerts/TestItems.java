@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.watchfloor.model.Actor;
+import org.watchfloor.model.CasualtyFigure;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.FeedRef;
 import org.watchfloor.model.NewsItem;
@@ -41,6 +42,8 @@ final class TestItems {
     private final List<Actor> actors = new ArrayList<>();
     private final List<TroopFigure> troops = new ArrayList<>();
     private final List<Place> places = new ArrayList<>();
+    private final List<CasualtyFigure> casualties = new ArrayList<>();
+    private int revision = 1;
 
     private TestItems(String id) {
         this.id = id;
@@ -98,16 +101,35 @@ final class TestItems {
     }
 
     TestItems troops(long count, String actor, String sentence) {
-        troops.add(new TroopFigure(count, count, count, true, actor, null, null, sentence));
+        return troops(count, actor, null, sentence);
+    }
+
+    TestItems troops(long count, String actor, String claimedBy, String sentence) {
+        return troopsAt(count, actor, null, claimedBy, sentence);
+    }
+
+    TestItems troopsAt(long count, String actor, String location, String claimedBy, String sentence) {
+        troops.add(new TroopFigure(count, count, count, true, actor, location, claimedBy, sentence));
+        return this;
+    }
+
+    TestItems casualties(String kind, long count, String actor, String sentence) {
+        casualties.add(new CasualtyFigure(kind, count, count, count, false, actor, null, null, sentence));
+        return this;
+    }
+
+    /** An edit of the item: same id, the publisher's revision number. */
+    TestItems revision(int value) {
+        this.revision = value;
         return this;
     }
 
     EnrichedItem build() {
         NewsItem news = new NewsItem(id, new FeedRef(feed, "Feed " + source), source,
                 "https://" + source + "/" + id, title, summary, published, published.plusSeconds(60), "en",
-                Integer.toHexString((title + summary).hashCode()));
+                Integer.toHexString((title + summary + troops + casualties).hashCode()), null, revision);
         return new EnrichedItem(news, List.of(), actors, troops, places, sentences(news.text()),
-                new Pipeline(List.of("tokenize", "ssplit", "ner"), "test", "test"));
+                new Pipeline(List.of("tokenize", "ssplit", "ner"), "test", "test"), casualties, false, null, null);
     }
 
     private static List<Sentence> sentences(String text) {

@@ -55,32 +55,32 @@ class TopicPackTest {
     @Test
     void refusesARuleWithoutId() {
         assertRefused(VALID.replace("  - id: sample\n", "  - description: no id\n"),
-                "sample.yaml: topic #1 (no id): id: is required");
+                "sample.yaml:2: topic #1 (no id): id: is required");
     }
 
     @Test
     void refusesAnUnknownSeverity() {
         assertRefused(VALID.replace("ROUTINE", "PANIC"),
-                "sample.yaml: topic 'sample': severity: 'PANIC' is not FLASH, URGENT or ROUTINE");
+                "sample.yaml:2: topic #1 topic 'sample': severity: 'PANIC' is not FLASH, URGENT or ROUTINE");
     }
 
     @Test
     void refusesANegativeMinScore() {
         assertRefused(VALID.replace("minScore: 3", "minScore: -1"),
-                "sample.yaml: topic 'sample': minScore: must be a number of at least 0, was -1.0");
+                "sample.yaml:2: topic #1 topic 'sample': minScore: must be a number of at least 0, was -1.0");
     }
 
     @Test
     void refusesEmptyTerms() {
         assertRefused(VALID.replace("terms:\n      \"troops\": 2\n      \"deploy*\": 1.5\n", "terms: {}\n"),
-                "sample.yaml: topic 'sample': terms: must list at least one term");
+                "sample.yaml:2: topic #1 topic 'sample': terms: must list at least one term");
     }
 
     @Test
     void refusesAnUnreachableMinScoreABadWeightAndAMisspeltField() {
         assertRefused(VALID.replace("minScore: 3", "minScore: 30"), "topic 'sample': minScore: 30.0 can never be reached");
         assertRefused(VALID.replace("\"troops\": 2", "\"troops\": 0"), "topic 'sample': terms: term 'troops': weight");
-        assertRefused(VALID.replace("exclude:", "exclued:"), "sample.yaml: not a valid topic pack");
+        assertRefused(VALID.replace("exclude:", "exclued:"), "not a valid topic");
         assertRefused(VALID + VALID.replace("topics:\n", ""), "topic 'sample': id: is used by more than one topic");
     }
 
@@ -91,9 +91,23 @@ class TopicPackTest {
 
         assertThat(TopicPack.load(good).ids()).containsExactly("sample");
         assertThatThrownBy(() -> TopicPack.load(bad)).isInstanceOf(TopicPackException.class)
-                .hasMessageStartingWith(bad.toString() + ": topic 'sample': severity:");
+                .hasMessageStartingWith(bad.toString() + ":2: topic #1 topic 'sample': severity:");
         assertThatThrownBy(() -> TopicPack.load(dir.resolve("missing.yaml"))).isInstanceOf(TopicPackException.class)
                 .hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void namesTheLineOfTheFaultyTopicAndOfASyntaxError() {
+        String two = VALID + VALID.replace("topics:\n", "").replace("id: sample", "id: second")
+                .replace("ROUTINE", "LOUD");
+        assertRefused(two, "sample.yaml:12: topic #2 topic 'second': severity: 'LOUD' is not FLASH");
+        assertRefused(VALID.replace("exclude:", "exclued:"), "sample.yaml:2: topic #1: not a valid topic: Unrecognized field \"exclued\"");
+    }
+
+    @Test
+    void ruleWrittenBackAsSpecReadsAsTheSameRule() {
+        TopicRule rule = TopicPack.defaultPack().topics().get(0);
+        assertThat(new TopicSpecValidator().validate(rule.toSpec(), "t")).isEqualTo(rule);
     }
 
     private static void assertRefused(String yaml, String message) {

@@ -1,0 +1,67 @@
+package org.watchfloor.alerts;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The alerts stage's own settings, each with a default:
+ * <ul>
+ * <li>{@value #STORY_WINDOW} (ISO-8601 duration, default PT72H): how far apart in event time two
+ *     reports may be and still be one story;</li>
+ * <li>{@value #STORY_THRESHOLD} (0..1, default 0.28, chosen on the replay evaluation): least weighted-Jaccard similarity to join a story;</li>
+ * <li>{@value #SURGE_MARGIN} (default 1.0): a topic surges when this hour's distinct stories exceed the
+ *     trailing 24-hour hourly average by this fraction (1.0 = more than double) ...</li>
+ * <li>{@value #SURGE_MIN_STORIES} (default 4): ... and number at least this many.</li>
+ * </ul>
+ */
+public record AlertsConfig(Duration storyWindow, double storyThreshold, double surgeMargin, int surgeMinStories) {
+    public static final String STORY_WINDOW = "watchfloor.alerts.story.window";
+    public static final String STORY_THRESHOLD = "watchfloor.alerts.story.threshold";
+    public static final String SURGE_MARGIN = "watchfloor.alerts.surge.margin";
+    public static final String SURGE_MIN_STORIES = "watchfloor.alerts.surge.min.stories";
+
+    public AlertsConfig {
+        Objects.requireNonNull(storyWindow, "storyWindow");
+        if (storyWindow.isNegative() || storyWindow.isZero()) {
+            throw new IllegalArgumentException(STORY_WINDOW + " must be positive, was " + storyWindow);
+        }
+        if (!(storyThreshold > 0 && storyThreshold <= 1)) {
+            throw new IllegalArgumentException(STORY_THRESHOLD + " must be in (0, 1], was " + storyThreshold);
+        }
+        if (!(surgeMargin >= 0)) {
+            throw new IllegalArgumentException(SURGE_MARGIN + " must be at least 0, was " + surgeMargin);
+        }
+        if (surgeMinStories < 1) {
+            throw new IllegalArgumentException(SURGE_MIN_STORIES + " must be at least 1, was " + surgeMinStories);
+        }
+    }
+
+    public static AlertsConfig defaults() {
+        return new AlertsConfig(Duration.ofHours(72), 0.28, 1.0, 4);
+    }
+
+    /** The settings in {@code values} (e.g. the stage's Properties), defaults for the keys not there. */
+    public static AlertsConfig from(Map<?, ?> values) {
+        Objects.requireNonNull(values, "values");
+        AlertsConfig d = defaults();
+        try {
+            return new AlertsConfig(
+                    values.containsKey(STORY_WINDOW) ? Duration.parse(values.get(STORY_WINDOW).toString()) : d.storyWindow(),
+                    number(values, STORY_THRESHOLD, d.storyThreshold()),
+                    number(values, SURGE_MARGIN, d.surgeMargin()),
+                    (int) number(values, SURGE_MIN_STORIES, d.surgeMinStories()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad alerts setting: " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(Map<?, ?> values, String key, double fallback) {
+        Object value = values.get(key);
+        try {
+            return value == null ? fallback : Double.parseDouble(value.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a number", e);
+        }
+    }
+}

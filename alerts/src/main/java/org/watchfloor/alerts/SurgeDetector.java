@@ -1,0 +1,46 @@
+package org.watchfloor.alerts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The rule Europe Media Monitor uses for "breaking": per topic, count distinct stories per event-time
+ * hour and surge when the current hour exceeds the trailing 24-hour hourly average by the configured
+ * margin (and reaches a floor, so two stories in a quiet week are not a surge). At most one surge per
+ * topic and hour.
+ */
+final class SurgeDetector {
+    /** A surge: the hour (epoch hours), its distinct stories and the trailing average it beat. */
+    record Surge(long hour, int stories, double average) {
+        Instant start() {
+            return Instant.ofEpochSecond(hour * 3600);
+        }
+    }
+
+    private final KeyValueStore<String, SurgeState> store;
+    private final AlertsConfig config;
+
+    SurgeDetector(KeyValueStore<String, SurgeState> store, AlertsConfig config) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Counts a story newly on {@code topicId} at {@code eventTime}; a surge if this tips the hour over. */
+    Optional<Surge> newStory(String topicId, Instant eventTime) {
+        long hour = Math.floorDiv(eventTime.getEpochSecond(), 3600);
+        SurgeState before = store.get(topicId);
+        SurgeState state = (before == null ? SurgeState.empty() : before).withStory(hour);
+        int stories = state.stories(hour);
+        double average = state.trailingAverage(hour);
+        Optional<Surge> surge = Optional.empty();
+        if (stories >= config.surgeMinStories() && stories > average * (1 + config.surgeMargin())
+                && !state.surgedHours().contains(hour)) {
+            state = state.withSurge(hour);
+            surge = Optional.of(new Surge(hour, stories, average));
+        }
+        store.put(topicId, state);
+        return surge;
+    }
+}

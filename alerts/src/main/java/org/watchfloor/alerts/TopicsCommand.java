@@ -1,0 +1,116 @@
+package org.watchfloor.alerts;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.watchfloor.model.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code topics apply FILE.yaml | list | remove ID}: edits the topic rules in the compacted
+ * {@code watchlists} topic, which running alerts stages follow without a restart. A file that does
+ * not validate is refused as a whole, with the line and the reason, and nothing is written.
+ */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = "Apply, list or remove the topic rules the alerts stage matches against.",
+        subcommands = {TopicsCommand.Apply.class, TopicsCommand.ListTopics.class, TopicsCommand.Remove.class})
+public final class TopicsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where the watchlists topic is. */
+    static final class Connection {
+        @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+        String bootstrapServers;
+
+        @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
+                description = "Prefix of the pipeline's topic names (default: none).")
+        String topicPrefix;
+
+        Watchlists watchlists() {
+            return new Watchlists(bootstrapServers, Topics.withPrefix(topicPrefix));
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Validate FILE (a topic pack in YAML) and write each of its topics, replacing same ids.")
+    static final class Apply implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE.yaml", description = "The topics to apply.")
+        Path file;
+
+        @Mixin
+        Connection connection;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TopicPack pack;
+            try {
+                pack = TopicPack.load(file);
+            } catch (TopicPackException e) {
+                spec.commandLine().getErr().println("refused: " + e.getMessage());
+                return 2;
+            }
+            Watchlists watchlists = connection.watchlists();
+            watchlists.ensureTopic((short) 1);
+            watchlists.apply(pack);
+            spec.commandLine().getOut().printf("applied %d topics from %s: %s%n", pack.topics().size(), file,
+                    String.join(", ", pack.ids()));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the topics in force.")
+    static final class ListTopics implements Callable<Integer> {
+        @Mixin
+        Connection connection;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Map<String, TopicSpec> topics = connection.watchlists().list();
+            topics.forEach((id, t) -> spec.commandLine().getOut().printf("%s\t%s\t%s%n", id, t.severity(), t.name()));
+            spec.commandLine().getOut().printf("%d topics%n", topics.size());
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove the topic with this id.")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "The id of the topic to remove.")
+        String id;
+
+        @Mixin
+        Connection connection;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Watchlists watchlists = connection.watchlists();
+            if (!watchlists.list().containsKey(id)) {
+                spec.commandLine().getErr().println("no topic '" + id + "' in force; nothing removed");
+                return 1;
+            }
+            watchlists.remove(id);
+            spec.commandLine().getOut().println("removed " + id);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.watchfloor.alerts;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.watchfloor.model.Topic;
+import org.watchfloor.model.TopicInitializer;
+import org.watchfloor.model.Topics;
+
+/**
+ * Reads and writes the compacted {@code watchlists} topic (key topic id, value {@link TopicSpec},
+ * tombstone = removed): what {@code topics apply|list|remove} and the stage's seeding use. Writes wait
+ * for {@code acks=all}, so a rule reported applied is on the broker.
+ */
+public final class Watchlists {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final Topic<String, TopicSpec> topic;
+
+    public Watchlists(String bootstrapServers, Topics topics) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.topic = TopicSpec.watchlists(Objects.requireNonNull(topics, "topics"));
+    }
+
+    /** Creates the topic (compacted, one partition) when it does not exist. */
+    public void ensureTopic(short replication) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            new TopicInitializer(admin).ensureCompacted(List.of(topic.name()), 1, replication);
+        }
+    }
+
+    /** Writes every topic of {@code pack}, each under its id, replacing the rule of that id if any. */
+    public void apply(TopicPack pack) {
+        Objects.requireNonNull(pack, "pack");
+        write(pack.topics().stream().map(r -> new ProducerRecord<>(topic.name(), r.id(), r.toSpec())).toList());
+    }
+
+    /** Writes a tombstone for {@code id}. */
+    public void remove(String id) {
+        Objects.requireNonNull(id, "id");
+        write(List.of(new ProducerRecord<>(topic.name(), id, null)));
+    }
+
+    /** The topics in force: the latest value per id, removed ones left out, in id order of first write. */
+    public Map<String, TopicSpec> list() {
+        Map<String, TopicSpec> current = new LinkedHashMap<>();
+        try (KafkaConsumer<String, TopicSpec> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic.name() + " to its end within " + TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() == null) {
+                        current.remove(r.key());
+                    } else {
+                        current.put(r.key(), r.value());
+                    }
+                });
+            }
+        }
+        return current;
+    }
+
+    private void write(List<ProducerRecord<String, TopicSpec>> records) {
+        try (KafkaProducer<String, TopicSpec> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), topic.valueSerde().serializer())) {
+            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+}

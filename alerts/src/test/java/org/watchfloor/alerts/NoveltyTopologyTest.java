@@ -1,0 +1,167 @@
+package org.watchfloor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.watchfloor.alerts.TestItems.item;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.AlertKind;
+import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.Severity;
+
+/** The novelty rules on the production topology: NEW once, UPDATE only with a new fact, copies counted. */
+class NoveltyTopologyTest {
+    private static final String TITLE = "North Korean troops arrive at Russian bases near Kursk, Kyiv says";
+    private static final String SUMMARY = "Ukraine's intelligence agency said about 3,000 soldiers had been "
+            + "deployed by train. More are expected on the front line.";
+
+    @TempDir
+    Path stateDir;
+    private AlertsDriver driver;
+
+    @BeforeEach
+    void start() {
+        driver = new AlertsDriver(stateDir, AlertsConfig.defaults());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    static TestItems base(String id) {
+        return item(id).title(TITLE).summary(SUMMARY).actors("PRK", "RUS", "UKR", "gur").place("kursk", "Kursk")
+                .troops(3000, "PRK", "UKR", "about 3,000 soldiers had been deployed by train");
+    }
+
+    /** A rewrite from another outlet: same headline, a summary that states one more thing. */
+    static TestItems rewrite(String id) {
+        return base(id).feed("https://wire.example.com/rss", "wire.example.com")
+                .summary("Kyiv's military intelligence said roughly 3,000 soldiers came by train.");
+    }
+
+    static List<Arguments> factKinds() {
+        return List.of(
+                Arguments.of("changed troop figure", (UnaryOperator<TestItems>) t -> t.troops(10000, "PRK", "UKR",
+                        "some 10,000 soldiers are now in the region"), "troop figure about 10,000 (PRK)"),
+                Arguments.of("casualty count", (UnaryOperator<TestItems>) t -> t.casualties("killed", 40, "PRK",
+                        "40 of them were killed by drones"), "casualties: 40 killed (PRK)"),
+                Arguments.of("new state actor", (UnaryOperator<TestItems>) t -> t.actors("RUS", "CHN")
+                        .troops(3000, "CHN", "UKR", "3,000 Chinese troops joined them"), "actor China (CHN)"),
+                Arguments.of("new location", (UnaryOperator<TestItems>) t -> t.troopsAt(3000, "PRK", "Belgorod", "UKR",
+                        "the 3,000 soldiers moved on to Belgorod"), "location Belgorod"),
+                Arguments.of("new claimant", (UnaryOperator<TestItems>) t -> t.troops(3000, "PRK", "KOR",
+                        "Seoul also puts the number at 3,000"), "claimed by KOR"));
+    }
+
+    @ParameterizedTest(name = "{0} raises one UPDATE")
+    @MethodSource("factKinds")
+    void laterReportWithANewFactRaisesOneUpdateListingIt(String kind, UnaryOperator<TestItems> addFact, String fact) {
+        driver.pipe(base("urn:a1").build());
+        Alert first = single(driver.readAlerts());
+        assertThat(first.kind()).isEqualTo(AlertKind.NEW);
+
+        driver.pipe(addFact.apply(rewrite("urn:b1")).build());
+
+        Alert update = single(driver.readAlerts());
+        assertThat(update.kind()).isEqualTo(AlertKind.UPDATE);
+        assertThat(update.storyId()).isEqualTo(first.storyId());
+        assertThat(update.topic()).isEqualTo("dprk-troops-russia");
+        assertThat(update.facts()).contains(fact);
+        assertThat(update.reason()).contains("wire.example.com").contains(fact);
+        assertThat(update.items()).extracting(i -> i.id()).containsExactly("urn:a1", "urn:b1");
+        assertThat(update.sourceCount()).isEqualTo(2);
+        assertThat(update.firstSeen()).isEqualTo(first.firstSeen());
+        assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void namingAnotherStateOrPlaceInPassingIsNotAFact() {
+        driver.pipe(base("urn:a1").build());
+        assertThat(driver.readAlerts()).hasSize(1);
+
+        driver.pipe(rewrite("urn:b1").actors("USA").place("kyiv", "Kyiv").build());
+
+        assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void copyWithoutANewFactRaisesNothingAndCountsTheSource() {
+        driver.pipe(base("urn:a1").build());
+        assertThat(driver.readAlerts()).hasSize(1);
+
+        driver.pipe(rewrite("urn:b1").build());
+        driver.pipe(base("urn:c1").feed("https://agg.example.net/feed", "agg.example.net").build());
+
+        StoryState story = driver.story(StoryFingerprint.storyId(base("urn:a1").build().item()));
+        assertThat(story.sourceCount()).isEqualTo(3);
+        assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void editOfASeenItemIsJudgedLikeAnyReport() {
+        driver.pipe(base("urn:a1").build());
+        assertThat(driver.readAlerts()).hasSize(1);
+
+        // Revision 2 rewords the summary only: no new fact, no alert, and not a new source.
+        driver.pipe(base("urn:a1").revision(2).summary("About 3,000 soldiers were moved by train, Kyiv said.").build());
+        assertThat(driver.alerts.isEmpty()).isTrue();
+        // Revision 3 adds deaths: one UPDATE that says it is an edit.
+        driver.pipe(base("urn:a1").revision(3).casualties("killed", 12, "PRK", "Twelve were killed on arrival.")
+                .build());
+
+        Alert update = single(driver.readAlerts());
+        assertThat(update.kind()).isEqualTo(AlertKind.UPDATE);
+        assertThat(update.reason()).contains("an edit (revision 3)");
+        assertThat(update.facts()).containsExactly("casualties: 12 killed (PRK)");
+        assertThat(update.sourceCount()).isEqualTo(1);
+        // Re-delivery of revision 3 changes nothing.
+        driver.pipe(base("urn:a1").revision(3).casualties("killed", 12, "PRK", "Twelve were killed on arrival.")
+                .build());
+        assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sameClaimInOtherWordsFromAnotherFeedJoinsTheStory() {
+        driver.pipe(base("urn:a1").build());
+        Alert first = single(driver.readAlerts());
+
+        driver.pipe(item("urn:other").feed("https://daily.example.com/rss", "daily.example.com")
+                .title("Kyiv: 3,000 North Korean soldiers reach Kursk bases by train")
+                .summary("Ukrainian intelligence says the troops arrived at Russian bases near Kursk.")
+                .actors("PRK", "RUS", "UKR").place("kursk", "Kursk")
+                .troops(3000, "PRK", "UKR", "3,000 North Korean soldiers reach Kursk").build());
+
+        assertThat(driver.alerts.isEmpty()).isTrue();
+        assertThat(driver.story(first.storyId()).sourceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void newAlertSeverityIsRaisedByWhatTheItemCarriesAndSaysWhy() {
+        driver.pipe(item("urn:pows").title("Ukraine says it captured two North Korean soldiers in Kursk region")
+                .summary("Both men were wounded and are being questioned, Zelensky said.")
+                .actors("UKR", "PRK", "volodymyr-zelensky").casualties("captured", 2, "PRK", "captured two").build());
+
+        List<Alert> alerts = driver.readAlerts();
+        assertThat(alerts).extracting(Alert::topic).containsExactlyInAnyOrder("dprk-casualties-pows",
+                "dprk-troops-russia");
+        Alert alert = alerts.stream().filter(a -> a.topic().equals("dprk-casualties-pows")).findFirst().orElseThrow();
+        assertThat(alert.severity()).isEqualTo(Severity.FLASH);
+        assertThat(alert.reason()).contains("severity raised from URGENT to FLASH by a casualty figure");
+        assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    private static Alert single(List<Alert> alerts) {
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0);
+    }
+}

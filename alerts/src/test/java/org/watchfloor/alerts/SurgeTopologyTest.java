@@ -1,0 +1,61 @@
+package org.watchfloor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.watchfloor.alerts.TestItems.item;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.AlertKind;
+
+/** The surge rule: distinct stories this hour against the trailing 24-hour average, once per topic and hour. */
+class SurgeTopologyTest {
+    private static final Instant HOUR = Instant.parse("2024-10-25T12:00:00Z");
+    private static final String[] PLACES = {"Kursk", "Belgorod", "Bryansk", "Voronezh", "Rostov", "Kherson",
+            "Donetsk", "Luhansk", "Zaporizhzhia", "Kharkiv", "Sumy", "Chernihiv", "Crimea", "Vladivostok",
+            "Khabarovsk", "Ussuriysk", "Novosibirsk", "Moscow", "Kazan", "Samara", "Orel", "Tambov", "Lipetsk",
+            "Smolensk", "Pskov", "Tula", "Kaluga", "Ryazan"};
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void surgesOnceWhenTheHourExceedsTwiceTheTrailingAverage() {
+        // Threshold near 1 keeps each test item its own story, so the surge rule is tested alone.
+        AlertsConfig config = new AlertsConfig(Duration.ofHours(72), 0.99, 1.0, 3);
+        try (AlertsDriver driver = new AlertsDriver(stateDir, config)) {
+            for (int h = 24; h >= 1; h--) {
+                driver.pipe(story(h, HOUR.minus(Duration.ofHours(h))));
+            }
+            assertThat(driver.readAlerts()).extracting(Alert::kind).containsOnly(AlertKind.NEW).hasSize(24);
+
+            driver.pipe(story(25, HOUR.plusSeconds(60)));
+            driver.pipe(story(26, HOUR.plusSeconds(120)));
+            // Two stories against an average of one: not more than double.
+            assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.NEW);
+
+            driver.pipe(story(27, HOUR.plusSeconds(180)));
+            List<Alert> third = driver.readAlerts();
+            assertThat(third).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.SURGE);
+            Alert surge = third.get(1);
+            assertThat(surge.topic()).isEqualTo("dprk-troops-russia");
+            assertThat(surge.reason()).contains("3 distinct stories", "2024-10-25T12:00:00Z", "average of 1.00");
+
+            driver.pipe(story(28, HOUR.plusSeconds(240)));
+            assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW);
+            assertThat(driver.alerts.isEmpty()).isTrue();
+        }
+    }
+
+    private static org.watchfloor.model.EnrichedItem story(int n, Instant at) {
+        String place = PLACES[n - 1];
+        return item("urn:story:" + n).published(at)
+                .title("North Korean troops deployed to " + place + " as Moscow widens their role in the war")
+                .summary("Soldiers from the North were seen training near " + place + ".")
+                .actors("PRK", "RUS").build();
+    }
+}

@@ -1,0 +1,129 @@
+package org.watchfloor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.watchfloor.alerts.TestItems.item;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.TopicInitializer;
+import org.watchfloor.model.Topics;
+import org.watchfloor.testkit.KafkaCluster;
+import org.watchfloor.testkit.KafkaExtension;
+import picocli.CommandLine;
+
+/** {@code topics apply|list|remove} against a running stage on a real broker: rules change without a restart. */
+@Tag("integration")
+@ExtendWith(KafkaExtension.class)
+class TopicsApplyIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String WHALES = """
+            topics:
+              - id: whale-sightings
+                name: Whales off Vladivostok
+                severity: ROUTINE
+                actors:
+                  - [RUS]
+                terms:
+                  "whale*": 3
+                  "vladivostok": 2
+                minScore: 4
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appliedTopicTakesEffectOnTheRunningStageAndRemovedOneStops(KafkaCluster cluster) throws Exception {
+        String bootstrap = cluster.bootstrapServers();
+        String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Topics topics = Topics.withPrefix(prefix);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            new TopicInitializer(admin).ensure(topics, 1, (short) 1);
+        }
+        List<Alert> received = new ArrayList<>();
+        try (AlertsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, prefix + "alerts",
+                dir.resolve("state"), Map.of()), topics, TopicPack.defaultPack(), Clock.systemUTC());
+             KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
+             KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
+            await().atMost(TIMEOUT).until(() -> stage.streams().state() == KafkaStreams.State.RUNNING);
+            assertThat(run("list", bootstrap, prefix).out()).contains("dprk-troops-russia", "9 topics");
+
+            Path file = Files.writeString(dir.resolve("whales.yaml"), WHALES);
+            Result applied = run("apply", bootstrap, prefix, file.toString());
+            assertThat(applied.code()).as(applied.err()).isZero();
+            assertThat(applied.out()).contains("applied 1 topics", "whale-sightings");
+
+            // The global store follows the topic; resend until the new rule is seen (no restart).
+            await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                producer.send(new ProducerRecord<>(topics.enriched().name(), "w", whale("urn:whale:" + UUID.randomUUID())))
+                        .get();
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
+                return received.stream().anyMatch(a -> a.topic().equals("whale-sightings"));
+            });
+
+            assertThat(run("remove", bootstrap, prefix, "whale-sightings").code()).isZero();
+            assertThat(run("list", bootstrap, prefix).out()).doesNotContain("whale-sightings").contains("9 topics");
+            Result refused = run("apply", bootstrap, prefix,
+                    Files.writeString(dir.resolve("bad.yaml"), WHALES.replace("ROUTINE", "LOUD")).toString());
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("bad.yaml:2:", "severity: 'LOUD' is not FLASH, URGENT or ROUTINE");
+        }
+    }
+
+    private static EnrichedItem whale(String id) {
+        return item(id).title("Rare grey whales seen off Vladivostok for the first time in decades")
+                .summary("Russian marine biologists counted six whales near the port.").actors("RUS").build();
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String command, String bootstrap, String prefix, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new TopicsCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(command, "--bootstrap-servers", bootstrap, "--topic-prefix", prefix));
+        all.addAll(List.of(args));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static KafkaProducer<String, EnrichedItem> producer(String bootstrap, Topics topics) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), topics.enriched().valueSerde().serializer());
+    }
+
+    private static KafkaConsumer<String, Alert> consumer(String bootstrap, Topics topics) {
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), topics.alerts().valueSerde().deserializer());
+        consumer.subscribe(List.of(topics.alerts().name()));
+        return consumer;
+    }
+}
