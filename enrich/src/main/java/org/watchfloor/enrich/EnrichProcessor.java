@@ -5,20 +5,24 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
 
 /**
- * Enriches one record. A processor rather than {@code mapValues} so that a failure can be logged with
- * the record's topic, partition and offset; failures are bad input (skip), not a reason to stop.
+ * Enriches one record unless this stage has already enriched the same item id with the same
+ * {@code contentHash}: a re-delivered or re-fetched item costs a store lookup, not a CoreNLP pass,
+ * and is not published twice; an edit (new hash) is enriched again. The store is changelogged and,
+ * under exactly-once, committed with the output, so a restart neither repeats nor loses an item.
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedItem> {
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
 
     private final Enricher enricher;
     private FixedKeyProcessorContext<String, EnrichedItem> context;
+    private KeyValueStore<String, String> seen;
 
     EnrichProcessor(Enricher enricher) {
         this.enricher = Objects.requireNonNull(enricher, "enricher");
@@ -27,6 +31,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedItem> context) {
         this.context = context;
+        this.seen = context.getStateStore(EnrichTopology.SEEN_STORE);
     }
 
     @Override
@@ -36,13 +41,16 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
             log.warn("skipping empty value with key {} at {}", record.key(), position());
             return;
         }
-        EnrichedItem enriched;
-        try {
-            enriched = enricher.enrich(item);
-        } catch (RuntimeException e) {
-            log.error("cannot enrich item {} at {}; skipped: {}", item.id(), position(), e.toString(), e);
+        if (item.contentHash().equals(seen.get(item.id()))) {
+            log.debug("item {} at {} already enriched with content {}; not repeated", item.id(), position(),
+                    item.contentHash());
             return;
         }
+        EnrichedItem enriched = enricher.enrich(item);
+        if (enriched.error() != null) {
+            log.warn("item {} at {} passed on with error: {}", item.id(), position(), enriched.error());
+        }
+        seen.put(item.id(), item.contentHash());
         context.forward(record.withValue(enriched));
     }
 

@@ -90,6 +90,30 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * The {@code base} gazetteer with a user's file merged over it: an entry with the same id replaces
+     * the base entry, new ids are added. This is how a deployment adds actors without a code change.
+     * The version names both files, so enriched items record which list tagged them.
+     */
+    public static Gazetteer load(Gazetteer base, Path userFile) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(userFile, "userFile");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(userFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer " + userFile, e);
+        }
+        // Parsed, not built alone: a user's person may refer to a state that only the base file defines.
+        GazetteerFile user = GazetteerFile.parse(new String(bytes, StandardCharsets.UTF_8), userFile.toString());
+        String userFingerprint = sha256(bytes);
+        String userVersion = user.version() != null ? user.version() : "sha256:" + userFingerprint.substring(0, 12);
+        Map<String, GazetteerEntry> merged = new LinkedHashMap<>(base.byId);
+        user.entries().forEach(e -> merged.put(e.id(), e));
+        return new Gazetteer(List.copyOf(merged.values()), base.version + "+" + userVersion,
+                sha256((base.fingerprint + "+" + userFingerprint).getBytes(StandardCharsets.UTF_8)));
+    }
+
     static Gazetteer parse(byte[] bytes, String source) {
         GazetteerFile file = GazetteerFile.parse(new String(bytes, StandardCharsets.UTF_8), source);
         return new Gazetteer(file.entries(), file.version(), sha256(bytes));
@@ -106,6 +130,19 @@ public final class Gazetteer {
     /** The entry a mention names, by its normalised text; empty for names the gazetteer does not know. */
     public Optional<SurfaceForm> lookup(String mention) {
         return Optional.ofNullable(bySurface.get(TextNormaliser.normalise(mention)));
+    }
+
+    /** True when {@code surface} contains a name or demonym of state {@code stateId} as whole words. */
+    boolean namesState(String surface, String stateId) {
+        GazetteerEntry state = byId.get(stateId);
+        if (state == null) {
+            return false;
+        }
+        String padded = " " + TextNormaliser.normalise(surface).replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ";
+        return java.util.stream.Stream.of(List.of(state.name()), state.aliases(), state.demonyms())
+                .flatMap(List::stream)
+                .map(alias -> " " + TextNormaliser.normalise(alias).replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ")
+                .anyMatch(padded::contains);
     }
 
     public Optional<GazetteerEntry> byId(String id) {

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param metonymFor the state a place stands for in news prose ("Pyongyang said"), or null
  * @param aliases    surface forms that name the entry itself
  * @param demonyms   surface forms for the people of a state ("North Korean")
+ * @param wikidata   the Wikidata QID when the data file gives one (only where certain), else null
  */
 public record GazetteerEntry(
         String id,
@@ -18,7 +19,8 @@ public record GazetteerEntry(
         String state,
         String metonymFor,
         List<String> aliases,
-        List<String> demonyms) {
+        List<String> demonyms,
+        String wikidata) {
 
     /** What an entry is; {@link #label()} is the lower-case word used in the data file and in {@code Actor.kind}. */
     public enum Kind {
@@ -35,6 +37,15 @@ public record GazetteerEntry(
         Objects.requireNonNull(name, "name");
         aliases = List.copyOf(Objects.requireNonNull(aliases, "aliases"));
         demonyms = List.copyOf(Objects.requireNonNull(demonyms, "demonyms"));
+        if (wikidata != null && !wikidata.matches("Q[1-9][0-9]*")) {
+            throw new IllegalArgumentException("wikidata id of '" + id + "' must look like Q123, was '" + wikidata + "'");
+        }
+    }
+
+    /** An entry without a Wikidata id. */
+    public GazetteerEntry(String id, Kind kind, String name, String state, String metonymFor, List<String> aliases,
+                          List<String> demonyms) {
+        this(id, kind, name, state, metonymFor, aliases, demonyms, null);
     }
 
     /** True for entries that act (states, people, bodies); places act only through {@link #metonymFor()}. */

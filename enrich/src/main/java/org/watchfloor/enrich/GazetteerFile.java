@@ -8,6 +8,7 @@ import java.util.Locale;
 /** Reads the tab-separated gazetteer format; failures name the source and line so a user can fix their file. */
 record GazetteerFile(List<GazetteerEntry> entries, String version) {
     private static final String VERSION_PREFIX = "# version:";
+    /** Required columns; an eighth, {@code wikidata}, may follow. */
     private static final List<String> COLUMNS =
             List.of("id", "kind", "name", "state", "metonymFor", "aliases", "demonyms");
 
@@ -55,8 +56,14 @@ record GazetteerFile(List<GazetteerEntry> entries, String version) {
             throw error(source, line, "kind must be state, person, organization or location, was '" + cells[1] + "'");
         }
         String name = cells[2].strip().isEmpty() ? id : cells[2].strip();
-        return new GazetteerEntry(id, kind, name, blankToNull(cells[3]), blankToNull(cells[4]),
-                list(cells[5]), list(cells[6]));
+        // The wikidata column is optional so that files written before it existed still load.
+        String wikidata = cells.length > COLUMNS.size() ? blankToNull(cells[COLUMNS.size()]) : null;
+        try {
+            return new GazetteerEntry(id, kind, name, blankToNull(cells[3]), blankToNull(cells[4]),
+                    list(cells[5]), list(cells[6]), wikidata);
+        } catch (IllegalArgumentException e) {
+            throw error(source, line, e.getMessage());
+        }
     }
 
     private static List<String> list(String cell) {

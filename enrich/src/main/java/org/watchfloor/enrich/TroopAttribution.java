@@ -12,16 +12,19 @@ final class TroopAttribution {
     private static final Set<String> ORIGIN_PREPOSITIONS = Set.of("from", "of");
     private static final Set<String> LINKING_TAGS = Set.of("DT", "JJ", "POS");
     private static final int LOOKAHEAD = 4;
+    private static final int SENDER_GAP = 4;
+    private static final Set<String> SENDING_LEMMAS = Set.of("send", "deploy", "dispatch", "keep", "maintain",
+            "mass", "station", "recruit", "train", "move", "transfer", "ship", "have");
 
     private TroopAttribution() {
     }
 
     /**
      * The owning state: a name among the phrase's modifiers ("North Korean soldiers"), else
-     * "soldiers from Pyongyang", else the nearest state-bearing name in the sentence that is neither
+     * "soldiers from Pyongyang", else the subject of a sending verb ("Russia had massed"), else the nearest state-bearing name in the sentence that is neither
      * the claimant nor the troops' destination.
      */
-    static String actor(AnnotatedSentence sentence, SentenceMentions names, TroopPhrase phrase,
+    static String actor(AnnotatedSentence sentence, SentenceMentions names, TroopPhrase phrase, int quantityFirst,
                         String claimedBy, Mention destination) {
         for (int i = phrase.modifiersFirst(); i < phrase.modifiersEnd(); i++) {
             Mention m = names.at(i);
@@ -39,6 +42,10 @@ final class TroopAttribution {
                 }
             }
         }
+        String sender = sender(tokens, names, Math.min(quantityFirst, phrase.modifiersFirst()));
+        if (sender != null) {
+            return sender;
+        }
         Mention nearest = null;
         for (Mention m : names.all()) {
             boolean inDestination = destination != null
@@ -50,6 +57,33 @@ final class TroopAttribution {
             }
         }
         return nearest == null ? null : nearest.owningState();
+    }
+
+    /**
+     * The subject of a sending verb right before the figure: "North Korea has sent about 10,000",
+     * "the United States keeps about 28,500", "Russia had massed some 50,000". The subject may also be
+     * the claimant ("the US will deploy 3,000 soldiers, the White House said").
+     */
+    private static String sender(List<Token> tokens, SentenceMentions names, int figureFirst) {
+        int k = figureFirst - 1;
+        while (k >= 0 && names.at(k) == null && !SENDING_LEMMAS.contains(tokens.get(k).lemma().toLowerCase(Locale.ROOT))
+                && figureFirst - k <= SENDER_GAP) {
+            k--;
+        }
+        if (k < 0 || names.at(k) != null || !SENDING_LEMMAS.contains(tokens.get(k).lemma().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        for (int i = k - 1; i >= 0 && k - i <= SENDER_GAP; i--) {
+            Mention m = names.at(i);
+            if (m != null) {
+                return m.owningState();
+            }
+            if (!tokens.get(i).pos().startsWith("VB") && !tokens.get(i).pos().equals("MD")
+                    && !tokens.get(i).pos().equals("RB")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The place (or state) after "in/to/into/inside/at/near" that follows the phrase; a known place beats a state. */

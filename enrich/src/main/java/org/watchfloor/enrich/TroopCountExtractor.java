@@ -21,9 +21,10 @@ import org.watchfloor.model.TroopFigure;
 public final class TroopCountExtractor {
     private static final Set<String> UNITS = Set.of("soldier", "soldiers", "troop", "troops", "personnel",
             "serviceman", "servicemen", "servicemembers", "fighter", "fighters", "engineer", "engineers",
-            "worker", "workers", "mercenary", "mercenaries", "conscript", "conscripts", "recruit", "recruits");
+            "worker", "workers", "forces", "mercenary", "mercenaries", "conscript", "conscripts", "recruit", "recruits");
     private static final Set<String> MODIFIER_NOUNS = Set.of("army", "military", "combat", "infantry",
-            "special", "elite", "construction", "air", "naval", "ground", "more", "additional", "extra");
+            "special", "elite", "construction", "air", "naval", "ground", "more", "additional", "extra", "enemy",
+            "forces", "active-duty", "active", "regular");
     private static final Set<String> MODIFIER_TAGS = Set.of("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "POS");
     private static final Set<String> CURRENCY = Set.of("$", "us$", "€", "£", "¥", "₩", "usd", "eur");
     private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "since", "by", "until", "from", "of", "before", "after");
@@ -55,7 +56,10 @@ public final class TroopCountExtractor {
                     continue;
                 }
                 Optional<TroopPhrase> phrase = TroopPhrase.find(tokens, q.get(), this::isUnit, this::isModifier);
-                if (phrase.isPresent()) {
+                // Losses are casualties ("200 soldiers were killed", "lost 4,000 troops"), not troop strength.
+                boolean loss = CasualtyPhrase.isLoss(tokens, q.get())
+                        || CasualtyPhrase.find(tokens, q.get(), this::isModifier).isPresent();
+                if (phrase.isPresent() && !loss) {
                     if (!claimLooked) {
                         claimedBy = ClaimFinder.claimant(sentence, names);
                         claimLooked = true;
@@ -72,7 +76,7 @@ public final class TroopCountExtractor {
                                Quantity q, TroopPhrase phrase, String claimedBy) {
         boolean approximate = q.isRange() || qualified(sentence.tokens(), q.first());
         Mention destination = TroopAttribution.destination(sentence, names, phrase);
-        String actor = TroopAttribution.actor(sentence, names, phrase, claimedBy, destination);
+        String actor = TroopAttribution.actor(sentence, names, phrase, q.first(), claimedBy, destination);
         String location = destination == null ? null : destination.placeOrStateId();
         return new TroopFigure(q.low(), q.low(), q.high(), approximate, actor, location, claimedBy,
                 text.textOf(sentence));
@@ -82,13 +86,13 @@ public final class TroopCountExtractor {
         return UNITS.contains(token.word().toLowerCase(Locale.ROOT));
     }
 
-    private boolean isModifier(Token token) {
+    boolean isModifier(Token token) {
         return token.isEntity() || MODIFIER_TAGS.contains(token.pos())
                 || MODIFIER_NOUNS.contains(token.word().toLowerCase(Locale.ROOT));
     }
 
     /** Money ("$2 billion"), percentages and years ("in 2024") are never troop figures. */
-    private static boolean excluded(List<Token> tokens, Quantity q) {
+    static boolean excluded(List<Token> tokens, Quantity q) {
         if (q.first() > 0 && CURRENCY.contains(lower(tokens.get(q.first() - 1)))) {
             return true;
         }
@@ -103,7 +107,7 @@ public final class TroopCountExtractor {
         return yearLike && q.first() > 0 && YEAR_PREPOSITIONS.contains(lower(tokens.get(q.first() - 1)));
     }
 
-    private static boolean qualified(List<Token> tokens, int first) {
+    static boolean qualified(List<Token> tokens, int first) {
         for (List<String> qualifier : QUALIFIERS) {
             int start = first - qualifier.size();
             if (start < 0) {

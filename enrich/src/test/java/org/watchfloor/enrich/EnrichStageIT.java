@@ -70,7 +70,7 @@ class EnrichStageIT {
                     .info("{} items enriched and committed in {} s ({} items/s)", out.size(),
                             String.format(java.util.Locale.ROOT, "%.1f", seconds),
                             String.format(java.util.Locale.ROOT, "%.1f", out.size() / seconds));
-            // Nothing more arrives: each item once, even with a 100 ms transaction cadence.
+            // Nothing more arrives: each item once, whatever the transaction cadence.
             out.addAll(drain(consumer));
             assertThat(stage.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         }

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 class EnrichStageTest {
 
     @Test
-    void defaultsAreExactlyOnceSingleThreadAndLogAndContinue() {
+    void defaultsAreExactlyOnceSingleThreadAndDeadLetter() {
         Properties props = EnrichStage.streamsProperties("localhost:9092", "enrich", Path.of("/tmp/state"), Map.of());
         assertThat(props).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "enrich")
@@ -20,9 +19,9 @@ class EnrichStageTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndContinueExceptionHandler.class.getName());
+                        DeadLetterHandler.class.getName());
         new StreamsConfig(props);
     }
 

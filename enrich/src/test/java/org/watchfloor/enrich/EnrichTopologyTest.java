@@ -10,7 +10,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,8 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters().name());
         driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher), props);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde().serializer(),
                 TOPICS.raw().valueSerde().serializer());
@@ -81,17 +81,42 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void unreadableRecordsAndEmptyValuesAreSkippedAndTheNextItemStillFlows() {
+    void unreadableRecordsGoToTheDeadLetterTopicAndTheNextItemStillFlows() {
         driver.createInputTopic(TOPICS.raw().name(), new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer()).pipeInput("junk", "{not json");
         raw.pipeInput("tombstone", null);
         raw.pipeInput("us-3", TestItems.usEstimate("us-3"));
         assertThat(enriched.readKeyValue().key).isEqualTo("us-3");
         assertThat(enriched.isEmpty()).isTrue();
+
+        TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(TOPICS.deadLetters().name(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        org.apache.kafka.streams.test.TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(new String(dead.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(dead, DeadLetterHandler.HEADER_STAGE)).isEqualTo("enrich");
+        assertThat(header(dead, DeadLetterHandler.HEADER_TOPIC)).isEqualTo(TOPICS.raw().name());
+        assertThat(header(dead, DeadLetterHandler.HEADER_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetterHandler.HEADER_ERROR_CLASS)).endsWith("SerializationException");
+        assertThat(dlq.isEmpty()).isTrue();
     }
 
     @Test
-    void anItemThatFailsToEnrichIsSkippedWithoutBlockingThePartition() {
+    void theSameContentIsEnrichedOnceAndAnEditAgain() {
+        NewsItem first = TestItems.usEstimate("us-5");
+        raw.pipeInput("us-5", first);
+        raw.pipeInput("us-5", first);
+        NewsItem edit = new NewsItem(first.id(), first.feed(), first.source(), first.link(), first.title(),
+                first.summary() + " Kyiv says the number is higher.", first.published(), first.fetched(),
+                first.language(), "hash-us-5-edited", null, 2);
+        raw.pipeInput("us-5", edit);
+        assertThat(enriched.readValuesToList()).extracting(e -> e.item().contentHash())
+                .containsExactly("hash-us-5", "hash-us-5-edited");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anItemThatFailsToEnrichGoesOutWithItsErrorWithoutBlockingThePartition() {
         driver.close();
         EntityTagger real = SharedTagger.tagger();
         EntityTagger failsOnPoison = new EntityTagger() {
@@ -116,7 +141,15 @@ class EnrichTopologyTest {
         startWith(new Enricher(failsOnPoison, SharedTagger.GAZETTEER));
         raw.pipeInput("p-1", TestItems.item("p-1", "poison", "poison"));
         raw.pipeInput("us-4", TestItems.usEstimate("us-4"));
-        assertThat(enriched.readKeyValue().key).isEqualTo("us-4");
+        List<EnrichedItem> out = enriched.readValuesToList();
+        assertThat(out).extracting(e -> e.item().id()).containsExactly("p-1", "us-4");
+        assertThat(out.get(0).error()).isEqualTo("java.lang.IllegalStateException: tagger broke on this text");
+        assertThat(out.get(0).entities()).isEmpty();
+        assertThat(out.get(1).error()).isNull();
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    private static String header(org.apache.kafka.streams.test.TestRecord<byte[], byte[]> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.Entity;
+import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Place;
 import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.Topics;
@@ -47,7 +48,7 @@ class EnricherTest {
 
         assertThat(out.pipeline().annotators()).containsExactly("tokenize", "ssplit", "pos", "lemma", "ner");
         assertThat(out.pipeline().version()).isEqualTo("4.5.10");
-        assertThat(out.pipeline().gazetteer()).isEqualTo("2024-11-1");
+        assertThat(out.pipeline().gazetteer()).isEqualTo("2024-11-2");
         assertThat(SchemaValidator.forSerde(Topics.ENRICHED_ITEM).violations(Topics.ENRICHED_ITEM.toJson(out))).isEmpty();
     }
 
@@ -71,5 +72,43 @@ class EnricherTest {
         assertThat(out.sentences()).isEmpty();
         List<String> violations = SchemaValidator.forSerde(Topics.ENRICHED_ITEM).violations(Topics.ENRICHED_ITEM.toJson(out));
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void itemsNotInEnglishPassThroughSkippedWithoutNer() {
+        NewsItem declared = new NewsItem("ru-1", TestItems.FEED, "ria.ru", null, "Peskov on troops",
+                "Peskov said nothing.", TestItems.PUBLISHED, TestItems.PUBLISHED, "ru", "h-ru-1");
+        NewsItem hangul = new NewsItem("ko-1", TestItems.FEED, "yna.co.kr", null, "북한군 러시아 파병",
+                "국가정보원은 북한이 러시아에 병력을 보냈다고 밝혔다.", TestItems.PUBLISHED, TestItems.PUBLISHED, null, "h-ko-1");
+        assertThat(enricher.enrich(declared)).satisfies(e -> {
+            assertThat(e.skipped()).isEqualTo("language:ru");
+            assertThat(e.entities()).isEmpty();
+        });
+        assertThat(enricher.enrich(hangul).skipped()).isEqualTo("script:hangul");
+        assertThat(enricher.enrich(TestItems.usEstimate("en-1")).skipped()).isNull();
+    }
+
+    @Test
+    void aVeryLongTextIsCutAndMarkedTruncated() {
+        Enricher capped = new Enricher(SharedTagger.tagger(), SharedTagger.GAZETTEER, 200);
+        String body = "At least 3,000 North Korean soldiers are now inside Russia, the US says. ".repeat(20);
+        EnrichedItem out = capped.enrich(TestItems.item("long-1", "Long", body));
+        assertThat(out.truncated()).isTrue();
+        assertThat(out.sentences().get(out.sentences().size() - 1).end()).isLessThanOrEqualTo(200);
+        assertThat(out.troops()).isNotEmpty();
+        assertThat(enricher.enrich(TestItems.usEstimate("short-1")).truncated()).isFalse();
+    }
+
+    @Test
+    void casualtiesAreCountedApartFromTroops() {
+        EnrichedItem out = enricher.enrich(TestItems.item("c-1", "Losses in Kursk",
+                "Ukraine's military intelligence said about 200 North Korean soldiers were killed and 40 wounded "
+                        + "near Kursk, while Ukrainian forces captured two soldiers."));
+        assertThat(out.troops()).isEmpty();
+        assertThat(out.casualties()).extracting(c -> c.kind(), c -> c.count(), c -> c.actor()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("killed", 200L, "PRK"),
+                org.assertj.core.groups.Tuple.tuple("wounded", 40L, null),
+                org.assertj.core.groups.Tuple.tuple("captured", 2L, null));
+        out.casualties().forEach(c -> assertThat(out.item().text()).contains(c.sentence()));
     }
 }

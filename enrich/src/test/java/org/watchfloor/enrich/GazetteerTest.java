@@ -16,7 +16,7 @@ class GazetteerTest {
 
     @Test
     void bundledFileHasTheIdsTheAppAndTopicPacksReferTo() {
-        assertThat(gazetteer.version()).isEqualTo("2024-11-1");
+        assertThat(gazetteer.version()).isEqualTo("2024-11-2");
         assertThat(gazetteer.entries()).extracting(GazetteerEntry::id).contains(
                 "PRK", "RUS", "UKR", "KOR", "USA", "CHN", "IRN",
                 "kim-jong-un", "vladimir-putin", "volodymyr-zelensky", "dmitry-peskov", "lloyd-austin",
@@ -90,5 +90,31 @@ class GazetteerTest {
 
     private String id(String surface) {
         return gazetteer.lookup(surface).map(f -> f.entry().id()).orElse(null);
+    }
+
+    @Test
+    void aUserFileMergesOverTheBundledOneById(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("mine.tsv");
+        Files.writeString(user, "# version: ops-1\n" + HEADER.replace("\n", "\twikidata\n")
+                + "kim-jong-un\tperson\tKim Jong Un\tPRK\t\tKim Jong Un|Kim Jong-un|Marshal Kim\t\tQ56226\n"
+                + "kim-yo-jong\tperson\tKim Yo Jong\tPRK\t\tKim Yo Jong|Kim Yo-jong\t\t\n", StandardCharsets.UTF_8);
+        Gazetteer merged = Gazetteer.load(gazetteer, user);
+        assertThat(merged.lookup("Marshal Kim")).get().extracting(f -> f.entry().id()).isEqualTo("kim-jong-un");
+        assertThat(merged.lookup("Kim Yo-jong")).get().extracting(f -> f.entry().id()).isEqualTo("kim-yo-jong");
+        assertThat(merged.lookup("DPRK")).get().extracting(f -> f.entry().id()).isEqualTo("PRK");
+        assertThat(merged.byId("kim-jong-un")).get().extracting(GazetteerEntry::wikidata).isEqualTo("Q56226");
+        assertThat(merged.entries()).hasSize(gazetteer.entries().size() + 1);
+        assertThat(merged.version()).isEqualTo("2024-11-2+ops-1");
+        assertThat(merged.fingerprint()).isNotEqualTo(gazetteer.fingerprint());
+    }
+
+    @Test
+    void wikidataIdsAreOptionalButMustLookLikeQids(@TempDir Path dir) throws IOException {
+        assertThat(gazetteer.byId("PRK")).get().extracting(GazetteerEntry::wikidata).isEqualTo("Q423");
+        assertThat(gazetteer.byId("kursk")).get().extracting(GazetteerEntry::wikidata).isNull();
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, HEADER.replace("\n", "\twikidata\n") + "XXX\tstate\tX\t\t\tX\t\twd:123\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Gazetteer.load(bad)).hasMessageContaining("line 2").hasMessageContaining("Q123");
     }
 }

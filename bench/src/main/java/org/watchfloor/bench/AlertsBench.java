@@ -1,0 +1,215 @@
+package org.watchfloor.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.watchfloor.alerts.AlertsStage;
+import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.broker.EmbeddedKafkaBroker;
+import org.watchfloor.model.Actor;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.AlertKind;
+import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.FeedRef;
+import org.watchfloor.model.NewsItem;
+import org.watchfloor.model.Pipeline;
+import org.watchfloor.model.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Latency of the alerts stage on a real (embedded) broker: enriched items go into
+ * {@code news.enriched} at a fixed rate, each a distinct story matching a topic, and for every NEW
+ * alert it prints the time from the item's append to {@code news.enriched} to its alert's append to
+ * {@code alerts}. Both topics use {@code message.timestamp.type=LogAppendTime}, so both ends are the
+ * broker's append timestamps (the producer's RecordMetadata and the alert record's timestamp):
+ * the stage's exactly-once commit interval is inside the figure, as a read_committed consumer sees it.
+ */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "p50/p99 from an item's append to news.enriched to its alert's append to alerts.")
+public final class AlertsBench implements Callable<Integer> {
+    private static final String MEASURED = "urn:bench:item:";
+    private static final List<Actor> ACTORS = List.of(new Actor("PRK", "North Korea", "state"),
+            new Actor("RUS", "Russia", "state"));
+
+    @Option(names = "--rate", defaultValue = "50", description = "Enriched items per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--duration", defaultValue = "PT60S", description = "How long to send (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "PT5S",
+            description = "Sent first and left out of the figures, while the JIT warms up (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "100",
+            description = "The stage's commit.interval.ms; with exactly-once, alerts become visible per commit "
+                    + "(default: ${DEFAULT-VALUE}, the stage's own default).")
+    int commitIntervalMs;
+
+    @Option(names = "--drain", defaultValue = "PT15S", description = "Longest wait for the last alerts (default: ${DEFAULT-VALUE}).")
+    Duration drain;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("watchfloor-bench-alerts-");
+        Topics topics = Topics.defaults();
+        Map<String, Long> appended = new ConcurrentHashMap<>();
+        List<Long> latencies = new ArrayList<>();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            String bootstrap = broker.bootstrapServers();
+            createTopics(bootstrap, topics);
+            try (AlertsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, "bench-alerts",
+                    work.resolve("streams"), Map.of("commit.interval.ms", commitIntervalMs)), topics, TopicPack.defaultPack(), Clock.systemUTC());
+                 KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
+                 KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
+                awaitRunning(stage);
+                Random random = new Random(42);
+                long periodNanos = 1_000_000_000L / rate;
+                long start = System.nanoTime();
+                long end = start + warmup.toNanos() + duration.toNanos();
+                int measuredFrom = (int) (warmup.toSeconds() * rate);
+                long next = start;
+                int sent = 0;
+                while (System.nanoTime() < end) {
+                    if (System.nanoTime() >= next) {
+                        EnrichedItem item = item(sent++, random, sent > measuredFrom);
+                        producer.send(new ProducerRecord<>(topics.enriched().name(), item.item().id(), item),
+                                (meta, e) -> {
+                                    if (e == null) {
+                                        appended.put(item.item().id(), meta.timestamp());
+                                    }
+                                });
+                        next += periodNanos;
+                    }
+                    collect(consumer, appended, latencies, Duration.ofMillis(Math.max(1, (next - System.nanoTime()) / 1_000_000)));
+                }
+                producer.flush();
+                long deadline = System.nanoTime() + drain.toNanos();
+                while (latencies.size() < sent - measuredFrom && System.nanoTime() < deadline) {
+                    collect(consumer, appended, latencies, Duration.ofMillis(200));
+                }
+                report(sent - measuredFrom, latencies);
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+        return 0;
+    }
+
+    private static void collect(KafkaConsumer<String, Alert> consumer, Map<String, Long> appended, List<Long> latencies,
+                                Duration wait) {
+        for (ConsumerRecord<String, Alert> r : consumer.poll(wait)) {
+            if (r.value().kind() == AlertKind.NEW && !r.value().items().isEmpty()
+                    && r.value().items().get(0).id().startsWith(MEASURED)) {
+                Long in = appended.get(r.value().items().get(0).id());
+                if (in != null) {
+                    latencies.add(r.timestamp() - in);
+                }
+            }
+        }
+    }
+
+    private static void report(int sent, List<Long> latencies) {
+        List<Long> sorted = latencies.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "alerts bench: %d items sent after warm-up, %d NEW alerts measured (append to append, "
+                        + "LogAppendTime)%n", sent, sorted.size());
+        if (!sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (target p99 < 500 ms: %s)%n",
+                    at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1),
+                    at(sorted, 0.99) < 500 ? "met" : "MISSED");
+        }
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /** A distinct story each time: shared topic words, random place-like words so stories do not merge. */
+    private static EnrichedItem item(int n, Random random, boolean measured) {
+        String a = word(random);
+        String b = word(random);
+        String c = word(random);
+        String title = "North Korean troops deployed to " + a + " as " + b + " reports fighting near " + c;
+        String summary = "Officials in " + word(random) + " said units crossed " + word(random) + " at night.";
+        Instant now = Instant.now();
+        NewsItem news = new NewsItem((measured ? MEASURED : "urn:bench:warmup:") + n, new FeedRef("https://bench.example.org/rss", "Bench"),
+                "bench.example.org", "https://bench.example.org/" + n, title, summary, now, now, "en",
+                UUID.randomUUID().toString());
+        return new EnrichedItem(news, List.of(), ACTORS, List.of(), List.of(), List.of(),
+                new Pipeline(List.of("bench"), "bench", "bench"));
+    }
+
+    private static String word(Random random) {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            w.append((char) ('a' + random.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    private static void createTopics(String bootstrap, Topics topics) throws Exception {
+        Map<String, String> appendTime = Map.of("message.timestamp.type", "LogAppendTime");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topics.enriched().name(), 3, (short) 1).configs(appendTime),
+                    new NewTopic(topics.alerts().name(), 3, (short) 1).configs(appendTime),
+                    new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
+        }
+    }
+
+    private static void awaitRunning(AlertsStage stage) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (stage.streams().state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || stage.streams().state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("alerts stage not running: " + stage.streams().state());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static KafkaProducer<String, EnrichedItem> producer(String bootstrap, Topics topics) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), topics.enriched().valueSerde().serializer());
+    }
+
+    private static KafkaConsumer<String, Alert> consumer(String bootstrap, Topics topics) {
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), topics.alerts().valueSerde().deserializer());
+        consumer.subscribe(List.of(topics.alerts().name()));
+        return consumer;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
