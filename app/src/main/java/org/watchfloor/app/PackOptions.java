@@ -8,11 +8,12 @@ import picocli.CommandLine.Option;
 /** The data that decides what Watchfloor looks for: the topic pack and the actor gazetteer. */
 final class PackOptions {
     @Option(names = "--topic-pack", paramLabel = "FILE.yaml",
-            description = "Topic pack to match (default: the bundled pack of the North Korean troops paper).")
+            description = "Topic pack that seeds an empty watchlists topic (default: the bundled pack of the North "
+                    + "Korean troops paper). Once seeded, change topics with 'watchfloor topics apply'.")
     Path topicPack;
 
     @Option(names = "--gazetteer", paramLabel = "FILE.tsv",
-            description = "Actor and place gazetteer (default: the bundled one).")
+            description = "Your own actors and places, merged over the bundled gazetteer (same id replaces).")
     Path gazetteer;
 
     TopicPack pack() {
@@ -20,6 +21,6 @@ final class PackOptions {
     }
 
     Gazetteer gazetteer() {
-        return gazetteer == null ? Gazetteer.bundled() : Gazetteer.load(gazetteer);
+        return gazetteer == null ? Gazetteer.bundled() : Gazetteer.load(Gazetteer.bundled(), gazetteer);
     }
 }

@@ -94,8 +94,12 @@ class ReplayIT {
                 "Typhoon grounds flights across East Asia",
                 "Central bank holds interest rates steady",
                 "Kyiv runners raise funds for children's hospital");
+        List<String> newPerStoryAndTopic = first.alerts().stream()
+                .filter(a -> a.path("kind").asText().equals("NEW"))
+                .map(a -> a.path("storyId").asText() + " " + a.path("topic").asText())
+                .toList();
+        assertThat(newPerStoryAndTopic).as("one NEW alert per story and topic").doesNotHaveDuplicates();
         first.alerts().forEach(a -> {
-            assertThat(a.path("kind").asText()).isEqualTo("NEW");
             assertThat(a.path("reason").asText()).isNotBlank();
             assertThat(a.path("evidence")).isNotEmpty();
         });
