@@ -28,15 +28,37 @@ import org.watchfloor.model.NewsItem;
 public final class NewsItemMapper {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final HexFormat HEX = HexFormat.of();
+    /** Click ids that ad and mail platforms append; they never change what the link points to. */
+    private static final java.util.Set<String> TRACKING = java.util.Set.of("fbclid", "gclid", "dclid", "msclkid",
+            "mc_cid", "mc_eid", "yclid", "_hsenc", "_hsmi", "igshid", "ref_src");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d{1,19}");
 
     /** All entries of {@code feed}, in feed order. */
     public List<NewsItem> map(URI feedUri, ParsedFeed feed, Instant fetched) {
         Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(feedUri, "feedUri");
+        boolean guidsUsable = guidsUsable(feed.entries());
         List<NewsItem> items = new ArrayList<>(feed.entries().size());
         for (FeedEntry entry : feed.entries()) {
-            items.add(map(feedUri, feed, entry, fetched));
+            FeedEntry identified = guidsUsable ? entry
+                    : new FeedEntry(null, entry.link(), entry.title(), entry.summaryHtml(), entry.published());
+            items.add(map(feedUri, feed, identified, fetched));
         }
         return items;
+    }
+
+    /**
+     * False when the feed's GUIDs cannot tell its entries apart (as FreshRSS checks): two entries
+     * share one. Then every entry of the feed is identified by its link instead.
+     */
+    static boolean guidsUsable(List<FeedEntry> entries) {
+        java.util.Set<String> guids = new java.util.HashSet<>();
+        for (FeedEntry entry : entries) {
+            if (entry.guid() != null && !entry.guid().isBlank() && !guids.add(entry.guid().strip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public NewsItem map(URI feedUri, ParsedFeed feed, FeedEntry entry, Instant fetched) {
@@ -48,10 +70,21 @@ public final class NewsItemMapper {
         String summary = plainText(entry.summaryHtml());
         String link = absoluteLink(feedUri, entry.link());
         String normalisedLink = link == null ? null : normaliseLink(link);
-        String id = id(entry.guid(), normalisedLink, link, title, summary);
+        String id = id(scopedGuid(feedUri, entry.guid()), normalisedLink, link, title, summary);
         String feedTitle = feed.title() == null ? null : plainText(feed.title());
         return new NewsItem(id, new FeedRef(feedUri.toString(), feedTitle), source(link, feedUri), link,
                 title, summary, entry.published(), fetched, feed.language(), sha256(title + "\n" + summary));
+    }
+
+    /**
+     * A bare number ("1234") is a row id in the publisher's database, unique only within that feed:
+     * prefixed with the feed URL so two feeds' item 1234 stay two items.
+     */
+    static String scopedGuid(URI feedUri, String guid) {
+        if (guid != null && BARE_NUMBER.matcher(guid.strip()).matches()) {
+            return feedUri + "#" + guid.strip();
+        }
+        return guid;
     }
 
     static String id(String guid, String normalisedLink, String link, String title, String summary) {
@@ -111,7 +144,8 @@ public final class NewsItemMapper {
         }
         List<String> kept = new ArrayList<>();
         for (String parameter : rawQuery.split("&")) {
-            if (!parameter.isEmpty() && !parameter.toLowerCase(Locale.ROOT).startsWith("utm_")) {
+            String name = parameter.toLowerCase(Locale.ROOT);
+            if (!parameter.isEmpty() && !name.startsWith("utm_") && !TRACKING.contains(name.split("=", 2)[0])) {
                 kept.add(parameter);
             }
         }

@@ -1,0 +1,81 @@
+package org.watchfloor.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.model.Topic;
+
+/**
+ * Reads a compacted topic from its beginning to the end offsets taken at the start into a map of
+ * the latest value per key (tombstones remove). Joins no group and commits nothing. A value that
+ * cannot be read is logged and skipped, so one bad record cannot hide the rest.
+ */
+final class CompactedTopicReader {
+    private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
+
+    private CompactedTopicReader() {
+    }
+
+    static <V> Map<String, V> readAll(String bootstrapServers, Topic<String, V> topic, Duration timeout) {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "watchfloor-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, V> values = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!caughtUp(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(topic, record, values);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static <V> void apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> record, Map<String, V> values) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            values.remove(record.key());
+            return;
+        }
+        try {
+            values.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+        } catch (SerializationException e) {
+            log.warn("{} offset {} key {} skipped: {}", topic.name(), record.offset(), record.key(), e.getMessage());
+        }
+    }
+}

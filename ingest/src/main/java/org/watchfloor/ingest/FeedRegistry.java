@@ -1,0 +1,91 @@
+package org.watchfloor.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.watchfloor.model.Topic;
+import org.watchfloor.model.Topics;
+
+/**
+ * The feed registry: the compacted {@code feeds} topic, keyed by URL. Adding a feed writes its
+ * registration, removing writes a tombstone; running ingest instances pick either up within a
+ * poll. Every write is acknowledged before the method returns.
+ */
+public final class FeedRegistry implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final String bootstrapServers;
+    private final Topics topics;
+    private final Topic<String, FeedRegistration> feeds;
+    private final Producer<String, FeedRegistration> producer;
+
+    public FeedRegistry(String bootstrapServers, Topics topics) {
+        this(bootstrapServers, topics, IngestSettings.defaults().partitions(), IngestSettings.defaults().replication());
+    }
+
+    public FeedRegistry(String bootstrapServers, Topics topics, int partitions, short replication) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.feeds = FeedTopics.registrations(topics);
+        FeedTopics.ensure(bootstrapServers, topics, partitions, replication);
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-feed-registry"),
+                new StringSerializer(), feeds.valueSerde().serializer());
+    }
+
+    public void add(FeedRegistration feed) {
+        Objects.requireNonNull(feed, "feed");
+        send(feed.url(), feed);
+    }
+
+    public void remove(String url) {
+        send(Objects.requireNonNull(url, "url"), null);
+    }
+
+    /** Registers every feed of an OPML file; returns how many. */
+    public int importOpml(Path file) throws IOException {
+        List<FeedRegistration> found = Opml.read(Objects.requireNonNull(file, "file"));
+        found.forEach(this::add);
+        return found.size();
+    }
+
+    public List<FeedRegistration> list() {
+        return new ArrayList<>(CompactedTopicReader.readAll(bootstrapServers, feeds, TIMEOUT).values());
+    }
+
+    public String exportOpml() {
+        return Opml.write(list());
+    }
+
+    /** The saved state of every feed that has been polled, by URL. */
+    public Map<String, FeedState> status() {
+        return CompactedTopicReader.readAll(bootstrapServers, FeedTopics.states(topics), TIMEOUT);
+    }
+
+    private void send(String url, FeedRegistration value) {
+        try {
+            producer.send(new ProducerRecord<>(feeds.name(), url, value)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write feed " + url + " to " + feeds.name() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing feed " + url, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

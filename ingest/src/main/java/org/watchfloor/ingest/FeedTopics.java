@@ -1,0 +1,36 @@
+package org.watchfloor.ingest;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.watchfloor.model.JsonSerde;
+import org.watchfloor.model.Topic;
+import org.watchfloor.model.TopicInitializer;
+import org.watchfloor.model.Topics;
+
+/** The descriptors of ingest's two compacted control topics, {@code feeds} and {@code feed-state}, both keyed by feed URL. */
+public final class FeedTopics {
+    public static final JsonSerde<FeedRegistration> REGISTRATION = new JsonSerde<>(FeedRegistration.class, "feed-registration/v1");
+    public static final JsonSerde<FeedState> STATE = new JsonSerde<>(FeedState.class, "feed-state/v1");
+
+    private FeedTopics() {
+    }
+
+    public static Topic<String, FeedRegistration> registrations(Topics topics) {
+        return new Topic<>(Objects.requireNonNull(topics, "topics").feeds(), Serdes.String(), REGISTRATION);
+    }
+
+    public static Topic<String, FeedState> states(Topics topics) {
+        return new Topic<>(Objects.requireNonNull(topics, "topics").feedState(), Serdes.String(), STATE);
+    }
+
+    /** Creates both topics, log-compacted, when they do not exist yet. */
+    public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Objects.requireNonNull(bootstrapServers, "bootstrapServers")))) {
+            new TopicInitializer(admin).ensureCompacted(List.of(topics.feeds(), topics.feedState()), partitions, replication);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.watchfloor.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.watchfloor.model.NewsItem;
+import org.watchfloor.model.Topics;
+
+/**
+ * One ingest instance in registry mode: joins the consumer group {@code settings.groupId()} on the
+ * {@code feeds} topic, polls the feeds of its partitions, produces new and edited items to
+ * {@code news.raw} and keeps per-feed state in {@code feed-state}. Start as many as you like; they
+ * split the feeds, and when one stops the others take its feeds over. Close to stop.
+ */
+public final class IngestService implements AutoCloseable {
+    private final Producer<String, NewsItem> producer;
+    private final KafkaFeedStateStore store;
+    private final FeedScheduler scheduler;
+    private final FeedAssignment assignment;
+    private final Thread thread;
+    private final IngestMetrics metrics;
+
+    private IngestService(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock, MeterRegistry registry) {
+        FeedTopics.ensure(bootstrapServers, topics, settings.partitions(), settings.replication());
+        this.metrics = new IngestMetrics(registry);
+        this.producer = IngestProducer.create(bootstrapServers, Map.of());
+        this.store = new KafkaFeedStateStore(bootstrapServers, FeedTopics.states(topics));
+        this.scheduler = FeedSchedulers.create(settings, new KafkaItemSink(producer, topics.raw()), store, metrics, clock);
+        this.assignment = new FeedAssignment(consumer(bootstrapServers, settings.groupId()), FeedTopics.registrations(topics),
+                FeedTopics.states(topics), bootstrapServers, scheduler, store);
+        this.thread = new Thread(assignment, "watchfloor-ingest-registry");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static IngestService start(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock) {
+        return start(bootstrapServers, topics, settings, clock, new SimpleMeterRegistry());
+    }
+
+    public static IngestService start(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock,
+                                      MeterRegistry registry) {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(registry, "registry");
+        return new IngestService(bootstrapServers, topics, settings, clock, registry);
+    }
+
+    /** URLs of the feeds this instance polls now. */
+    public Set<String> assignedFeeds() {
+        return assignment.assignedFeeds();
+    }
+
+    /** Latest state of each feed this instance polls. */
+    public Map<String, FeedState> states() {
+        return scheduler.states();
+    }
+
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String groupId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // the registry is always read whole
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Hand-over within seconds when an instance dies, not the default 45 s.
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Leaves the group (its feeds move to the other instances), then stops polling and producing. */
+    @Override
+    public void close() {
+        assignment.close();
+        try {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler.close();
+        store.close();
+        producer.close();
+    }
+}

@@ -1,0 +1,61 @@
+package org.watchfloor.ingest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything an ingest instance needs to know besides where Kafka is. Poll intervals: each feed is
+ * polled every {@code interval} (or its own override, or longer when the server asks), never more
+ * often than {@code floor} nor less often than {@code ceiling}; failures back off from
+ * {@code backoffBase}; after {@code unhealthyAfter} failures in a row a feed is unhealthy.
+ */
+public record IngestSettings(Duration floor, Duration interval, Duration ceiling, Duration backoffBase,
+                             int unhealthyAfter, int workers, int maxSeenPerFeed, FetchSettings fetch,
+                             String groupId, int partitions, short replication) {
+    public IngestSettings {
+        Objects.requireNonNull(floor, "floor");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(ceiling, "ceiling");
+        Objects.requireNonNull(backoffBase, "backoffBase");
+        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(groupId, "groupId");
+        if (workers < 1 || maxSeenPerFeed < 1 || partitions < 1 || replication < 1) {
+            throw new IllegalArgumentException("workers, maxSeenPerFeed, partitions and replication must be positive");
+        }
+    }
+
+    public static IngestSettings defaults() {
+        return new IngestSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1),
+                5, 16, 2000, FetchSettings.defaults(), "watchfloor-ingest", 6, (short) 1);
+    }
+
+    public IngestSettings withIntervals(Duration newFloor, Duration newInterval, Duration newCeiling) {
+        return new IngestSettings(newFloor, newInterval, newCeiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed,
+                fetch, groupId, partitions, replication);
+    }
+
+    public IngestSettings withBackoff(Duration base, int failuresUntilUnhealthy) {
+        return new IngestSettings(floor, interval, ceiling, base, failuresUntilUnhealthy, workers, maxSeenPerFeed, fetch,
+                groupId, partitions, replication);
+    }
+
+    public IngestSettings withWorkers(int count) {
+        return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, count, maxSeenPerFeed, fetch,
+                groupId, partitions, replication);
+    }
+
+    public IngestSettings withFetch(FetchSettings settings) {
+        return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed, settings,
+                groupId, partitions, replication);
+    }
+
+    public IngestSettings withGroup(String group, int topicPartitions, short topicReplication) {
+        return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed, fetch,
+                group, topicPartitions, topicReplication);
+    }
+
+    PollPolicy policy() {
+        return new PollPolicy(floor, interval, ceiling, backoffBase, unhealthyAfter,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+}
