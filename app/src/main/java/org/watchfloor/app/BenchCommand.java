@@ -2,11 +2,12 @@ package org.watchfloor.app;
 
 import org.watchfloor.bench.AlertsBench;
 import org.watchfloor.bench.EnrichBench;
+import org.watchfloor.bench.IngestBench;
 import picocli.CommandLine.Command;
 
 /** Benchmarks, not tests: each prints its figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure a stage on this machine (see README, 'Benchmarks').",
-        subcommands = {EnrichBench.class, AlertsBench.class})
+        subcommands = {IngestBench.class, EnrichBench.class, AlertsBench.class})
 final class BenchCommand {
 }

@@ -20,8 +20,9 @@ import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FeedList;
-import org.watchfloor.ingest.FeedPoller;
-import org.watchfloor.ingest.IngestStage;
+import org.watchfloor.ingest.FeedRegistration;
+import org.watchfloor.ingest.FeedRegistry;
+import org.watchfloor.ingest.IngestService;
 import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import picocli.CommandLine.Command;
@@ -32,8 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The default way to try Watchfloor: an embedded broker with its data in {@code DATA/kafka}, all
- * three stages, feeds polled on a schedule, and alerts printed as they reach the {@code alerts}
- * topic. Runs until Ctrl-C or SIGTERM, then stops everything and exits 0.
+ * three stages, and alerts printed as they reach the {@code alerts} topic. The feeds given (or the
+ * demo feeds) are registered in the {@code feeds} topic, and the ingest service polls what the
+ * registry holds, so feeds added with {@code watchfloor feeds add} join the running pipeline. Runs
+ * until Ctrl-C or SIGTERM, then stops everything and exits 0.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka broker and print alerts as they are raised.")
@@ -53,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     int kafkaPort;
 
     @Option(names = "--poll-interval", defaultValue = "PT5M",
-            description = "How often every feed is read again (default: ${DEFAULT-VALUE}).")
+            description = "How often a feed is read again unless its server asks for less (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
     @Option(names = "--partitions", defaultValue = "3",
@@ -80,13 +83,15 @@ final class RunCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 new TopicInitializer(admin).ensure(topics, partitions, (short) 1);
             }
+            try (FeedRegistry registry = new FeedRegistry(bootstrap, topics)) {
+                feedList.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
+            }
             try (StreamStages stages = StreamStages.start(bootstrap, topics, dataDir.resolve("streams"), pack,
                          gazetteer, clock);
                  AlertTail tail = new AlertTail(bootstrap, topics.alerts(), spec.commandLine().getOut()).start();
-                 IngestStage ingest = new IngestStage(bootstrap, Map.of(), topics, clock);
-                 FeedPoller poller = ingest.poll(feedList, pollInterval);
+                 IngestService ingest = IngestService.start(bootstrap, topics, IngestSettingsFromOptions.of(pollInterval), clock);
                  StageWatch watch = new StageWatch(stages, signal)) {
-                log.info("Watchfloor running: Kafka at {}, {} feeds read every {}, {} topics. Ctrl-C stops.",
+                log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
                         bootstrap, feedList.size(), pollInterval, pack.topics().size());
                 signal.await();
                 return watch.failed() ? 1 : 0;

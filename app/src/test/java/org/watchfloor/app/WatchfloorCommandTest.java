@@ -1,0 +1,31 @@
+package org.watchfloor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class WatchfloorCommandTest {
+
+    @Test
+    void offersEveryStageAndToolAsASubcommand() {
+        CommandLine cli = Main.commandLine();
+        assertThat(cli.getSubcommands().keySet()).contains("run", "replay", "ingest", "enrich", "alerts", "feeds",
+                "topics", "bench");
+        assertThat(cli.getSubcommands().get("bench").getSubcommands().keySet()).contains("ingest", "enrich", "alerts");
+        assertThat(cli.getSubcommands().get("feeds").getSubcommands().keySet())
+                .contains("add", "import", "export", "remove", "list", "status", "check");
+        assertThat(cli.getSubcommands().get("topics").getSubcommands().keySet()).contains("apply", "list", "remove");
+    }
+
+    @Test
+    void aBadOptionIsReportedWithItsNameAndExitsNonZero() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("replay", "--feeds", "nowhere")).isNotZero();
+        assertThat(err.toString()).contains("--out");
+    }
+}
