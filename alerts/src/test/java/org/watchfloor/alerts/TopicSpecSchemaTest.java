@@ -1,0 +1,22 @@
+package org.watchfloor.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.watchfloor.model.SchemaValidator;
+
+/** What the watchlists topic holds follows the schema published in model. */
+class TopicSpecSchemaTest {
+
+    @Test
+    void everyTopicOfTheDefaultPackMatchesTheWatchlistSchema() {
+        SchemaValidator schema = SchemaValidator.forSerde(TopicSpec.SERDE);
+        TopicPack pack = TopicPack.defaultPack();
+
+        assertThat(pack.topics()).hasSize(9);
+        for (TopicRule rule : pack.topics()) {
+            assertThat(schema.violations(TopicSpec.SERDE.toJson(rule.toSpec()))).as(rule.id()).isEmpty();
+        }
+        assertThat(schema.violations("{\"id\":\"x\",\"name\":\"X\",\"terms\":{},\"severity\":\"LOUD\"}")).isNotEmpty();
+    }
+}
