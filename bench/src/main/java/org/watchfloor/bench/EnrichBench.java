@@ -89,13 +89,21 @@ public final class EnrichBench implements Callable<Integer> {
         resetPeaks();
         double bare = bare(tagger, texts);
         System.out.printf(Locale.ROOT, "bare CoreNLP:  %8.1f items/s%n", bare);
-        double stage = stage(work, Enricher.withCoreNlp(gazetteer), texts);
+        Enricher enricher = Enricher.withCoreNlp(gazetteer);
+        double enrichOnly = parallel(texts, item -> enricher.enrich(item).entities().size());
+        System.out.printf(Locale.ROOT, "enricher, no Kafka: %8.1f items/s%n", enrichOnly);
+        double stage = stage(work, enricher, texts);
         System.out.printf(Locale.ROOT, "peak heap: %d MB%n", peakHeapMb());
         System.out.printf(Locale.ROOT, "enrich/corenlp throughput ratio: %.2f%n", stage / bare);
         return 0;
     }
 
     private double bare(CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
+        return parallel(texts, item -> tagger.annotateOnly(item.text()));
+    }
+
+    /** Items/s of {@code work} over {@code texts}, split round-robin over {@code --threads} threads. */
+    private double parallel(List<NewsItem> texts, java.util.function.ToIntFunction<NewsItem> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long started = System.nanoTime();
@@ -105,7 +113,7 @@ public final class EnrichBench implements Callable<Integer> {
                 parts.add(pool.submit(() -> {
                     int tokens = 0;
                     for (int i = offset; i < texts.size(); i += threads) {
-                        tokens += tagger.annotateOnly(texts.get(i).text());
+                        tokens += work.applyAsInt(texts.get(i));
                     }
                     return tokens;
                 }));
