@@ -71,6 +71,10 @@ public final class EnrichBench implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, meaning the stage default).")
     int commitIntervalMs = -1;
 
+    @Option(names = "--guarantee", description = "Streams processing guarantee: exactly_once_v2 (the stage's) or "
+            + "at_least_once, to show what exactly-once costs (default: ${DEFAULT-VALUE}).")
+    String guarantee = StreamsConfig.EXACTLY_ONCE_V2;
+
     @Option(names = "--dir", description = "Broker and state directory (default: a new temporary directory).")
     Path dir;
 
@@ -131,7 +135,8 @@ public final class EnrichBench implements Callable<Integer> {
         Topics topics = Topics.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
             createTopics(broker.bootstrapServers(), topics);
-            Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads));
+            Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads,
+                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
             if (commitIntervalMs >= 0) {
                 overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
             }
