@@ -40,6 +40,8 @@ final class AlertsDriver implements AutoCloseable {
 
     AlertsDriver(Path stateDir, AlertsConfig config) {
         Properties props = AlertsStage.streamsProperties("unused:9092", "alerts-test", stateDir, Map.of());
+        // What AlertsStage.start adds: unreadable records go to the dead-letter topic.
+        props.put(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters().name());
         driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
         enriched = driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(),
                 TOPICS.enriched().valueSerde().serializer());

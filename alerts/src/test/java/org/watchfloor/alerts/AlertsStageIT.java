@@ -38,6 +38,7 @@ import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
@@ -86,7 +87,7 @@ class AlertsStageIT {
     @Test
     void raisesOneAlertPerStoryAndTopicAcrossPartitionsAndRestarts() {
         EnrichedItem troops = troops("urn:troops:1", "news.example.org");
-        try (AlertsStage stage = start()) {
+        try (StreamsStage stage = start()) {
             send(troops);
             send(troops("https://wire.example.com/991", "wire.example.com"));
             send(troops("urn:agg:troops", "aggregator.example.net"));
@@ -101,7 +102,7 @@ class AlertsStageIT {
             assertThat(received).allSatisfy(a -> assertThat(a.storyId()).matches("story-[0-9a-f]{16}"));
         }
 
-        try (AlertsStage stage = start()) {
+        try (StreamsStage stage = start()) {
             send(troops);
             send(troops("https://late.example.org/troops", "late.example.org"));
             send(pact("urn:pact:2").title("Kremlin invokes its defence treaty with Pyongyang over border shelling")
@@ -115,9 +116,9 @@ class AlertsStageIT {
                 Collectors.counting()))).hasSize(3).allSatisfy((key, count) -> assertThat(count).isOne());
     }
 
-    private AlertsStage start() {
+    private StreamsStage start() {
         Properties props = AlertsStage.streamsProperties(bootstrap, applicationId, stateDir, Map.of());
-        AlertsStage stage = AlertsStage.start(props, topics, TopicPack.defaultPack(), Clock.systemUTC());
+        StreamsStage stage = AlertsStage.start(props, topics, TopicPack.defaultPack(), Clock.systemUTC());
         await().atMost(TIMEOUT).until(() -> stage.streams().state() == KafkaStreams.State.RUNNING);
         return stage;
     }

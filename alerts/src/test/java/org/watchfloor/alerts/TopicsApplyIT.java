@@ -30,6 +30,7 @@ import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ class TopicsApplyIT {
             new TopicInitializer(admin).ensure(topics, 1, (short) 1);
         }
         List<Alert> received = new ArrayList<>();
-        try (AlertsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, prefix + "alerts",
+        try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, prefix + "alerts",
                 dir.resolve("state"), Map.of()), topics, TopicPack.defaultPack(), Clock.systemUTC());
              KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
              KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchfloor.alerts.AlertsStage;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Run the alerts stage alone: news.enriched -> topic matching -> alerts; prints each alert.")
@@ -27,7 +28,7 @@ final class AlertsCommand implements Callable<Integer> {
         var pack = packs.pack();
         Topics topics = StageRunner.ensureTopics(kafka);
         ShutdownSignal signal = ShutdownSignal.install();
-        try (AlertsStage stage = AlertsStage.start(AlertsStage.streamsProperties(kafka.bootstrapServers,
+        try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(kafka.bootstrapServers,
                      StreamStages.ALERTS_APP_ID, kafka.stateDir, Map.of()), topics, pack, Clock.systemUTC());
              AlertTail tail = new AlertTail(kafka.bootstrapServers, topics.alerts(), spec.commandLine().getOut()).start()) {
             return StageRunner.runUntilStopped(stage.streams(), signal);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.watchfloor.enrich.EnrichStage;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class EnrichCommand implements Callable<Integer> {
         Enricher enricher = Enricher.withCoreNlp(packs.gazetteer());
         Topics topics = StageRunner.ensureTopics(kafka);
         ShutdownSignal signal = ShutdownSignal.install();
-        try (EnrichStage stage = EnrichStage.start(EnrichStage.streamsProperties(kafka.bootstrapServers,
+        try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(kafka.bootstrapServers,
                 EnrichStage.DEFAULT_APPLICATION_ID, kafka.stateDir, Map.of("num.stream.threads", threads)),
                 topics, enricher)) {
             return StageRunner.runUntilStopped(stage.streams(), signal);

@@ -14,6 +14,7 @@ import org.watchfloor.enrich.EnrichStage;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 
 /**
  * The enrich and alerts Streams stages of one process, started together against one cluster and
@@ -25,10 +26,10 @@ final class StreamStages implements AutoCloseable {
     static final String ALERTS_APP_ID = "watchfloor-alerts";
     private static final Logger log = LoggerFactory.getLogger(StreamStages.class);
 
-    private final EnrichStage enrich;
-    private final AlertsStage alerts;
+    private final StreamsStage enrich;
+    private final StreamsStage alerts;
 
-    private StreamStages(EnrichStage enrich, AlertsStage alerts) {
+    private StreamStages(StreamsStage enrich, StreamsStage alerts) {
         this.enrich = enrich;
         this.alerts = alerts;
     }
@@ -36,10 +37,10 @@ final class StreamStages implements AutoCloseable {
     static StreamStages start(String bootstrapServers, Topics topics, Path stateDir, TopicPack pack,
                               Gazetteer gazetteer, Clock clock) {
         Objects.requireNonNull(pack, "pack");
-        EnrichStage enrich = EnrichStage.start(
+        StreamsStage enrich = EnrichStage.start(
                 EnrichStage.streamsProperties(bootstrapServers, ENRICH_APP_ID, stateDir, Map.of()),
                 topics, Enricher.withCoreNlp(gazetteer));
-        AlertsStage alerts;
+        StreamsStage alerts;
         try {
             alerts = AlertsStage.start(
                     AlertsStage.streamsProperties(bootstrapServers, ALERTS_APP_ID, stateDir, Map.of()),

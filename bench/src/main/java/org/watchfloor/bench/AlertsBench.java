@@ -38,6 +38,7 @@ import org.watchfloor.model.FeedRef;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,7 +84,7 @@ public final class AlertsBench implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
             createTopics(bootstrap, topics);
-            try (AlertsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, "bench-alerts",
+            try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, "bench-alerts",
                     work.resolve("streams"), Map.of("commit.interval.ms", commitIntervalMs)), topics, TopicPack.defaultPack(), Clock.systemUTC());
                  KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
                  KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
@@ -181,7 +182,7 @@ public final class AlertsBench implements Callable<Integer> {
         }
     }
 
-    private static void awaitRunning(AlertsStage stage) throws InterruptedException {
+    private static void awaitRunning(StreamsStage stage) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (stage.streams().state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || stage.streams().state() == KafkaStreams.State.ERROR) {

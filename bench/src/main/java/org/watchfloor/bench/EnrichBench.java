@@ -42,6 +42,7 @@ import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.model.FeedRef;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -140,7 +141,7 @@ public final class EnrichBench implements Callable<Integer> {
             if (commitIntervalMs >= 0) {
                 overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
             }
-            try (EnrichStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
+            try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
                     topics.prefix() + "enrich", work.resolve("streams"), overrides), topics, enricher);
                  KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers(), topics)) {
                 awaitRunning(stage.streams());

@@ -16,7 +16,7 @@ import org.watchfloor.model.Topics;
 /**
  * {@code news.raw} (NewsItem) → {@code news.enriched} (EnrichedItem keyed by item id), each item
  * enriched once per content hash ({@link EnrichProcessor}, store {@value #SEEN_STORE}). Unreadable
- * records never reach the topology: {@link DeadLetterHandler} sends them to {@code news.dlq}.
+ * records never reach the topology: {@code DeadLetterHandler} sends them to {@code news.dlq}.
  * Exactly-once comes from the stage's config ({@link EnrichStage}).
  *
  * <p>news.raw is keyed by item id (the ingest contract), so all copies of an item meet the same

@@ -29,6 +29,8 @@ import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.DeadLetterHandler;
+import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
@@ -50,7 +52,7 @@ class EnrichGuaranteesIT {
             producer.send(new ProducerRecord<>(topics.raw().name(), 0, "bad".getBytes(StandardCharsets.UTF_8), poison)).get();
         }
         produce(cluster, topics, 0, TestItems.usEstimate("good-1"));
-        try (EnrichStage stage = start(cluster, topics, stateDir.resolve("a"));
+        try (StreamsStage stage = start(cluster, topics, stateDir.resolve("a"));
              KafkaConsumer<String, EnrichedItem> enriched = enrichedConsumer(cluster, topics);
              KafkaConsumer<byte[], byte[]> dlq = consumer(cluster, topics.deadLetters().name())) {
             List<EnrichedItem> out = readUntil(enriched, 1);
@@ -77,7 +79,7 @@ class EnrichGuaranteesIT {
         Topics topics = topics(cluster);
         NewsItem item = TestItems.kursk("twice-1");
         produce(cluster, topics, null, item, item, TestItems.usEstimate("after-1"));
-        try (EnrichStage stage = start(cluster, topics, stateDir.resolve("b"));
+        try (StreamsStage stage = start(cluster, topics, stateDir.resolve("b"));
              KafkaConsumer<String, EnrichedItem> enriched = enrichedConsumer(cluster, topics)) {
             List<EnrichedItem> out = readUntil(enriched, 2);
             out.addAll(drain(enriched));
@@ -97,12 +99,12 @@ class EnrichGuaranteesIT {
         }
         produce(cluster, topics, null, items.toArray(NewsItem[]::new));
         try (KafkaConsumer<String, EnrichedItem> enriched = enrichedConsumer(cluster, topics)) {
-            EnrichStage first = start(cluster, topics, stateDir.resolve("first"));
+            StreamsStage first = start(cluster, topics, stateDir.resolve("first"));
             List<EnrichedItem> out = readUntil(enriched, 5);
             // Abrupt: no wait for the commit in flight and no group leave; its open transaction is aborted
             // when the next instance's producer fences it.
             first.streams().close(Duration.ZERO);
-            try (EnrichStage second = start(cluster, topics, stateDir.resolve("second"))) {
+            try (StreamsStage second = start(cluster, topics, stateDir.resolve("second"))) {
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
                     enriched.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
                     return out.size() >= ids.size();
@@ -114,7 +116,7 @@ class EnrichGuaranteesIT {
         }
     }
 
-    private EnrichStage start(KafkaCluster cluster, Topics topics, Path dir) {
+    private StreamsStage start(KafkaCluster cluster, Topics topics, Path dir) {
         return EnrichStage.start(EnrichStage.streamsProperties(cluster.bootstrapServers(), topics.prefix() + "enrich",
                 dir, Map.of("consumer.session.timeout.ms", 6_000, "consumer.heartbeat.interval.ms", 1_000)),
                 topics, SharedTagger.enricher());

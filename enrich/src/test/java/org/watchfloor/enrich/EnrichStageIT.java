@@ -31,6 +31,7 @@ import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.TroopFigure;
+import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
@@ -55,7 +56,7 @@ class EnrichStageIT {
         Properties props = EnrichStage.streamsProperties(cluster.bootstrapServers(), prefix + "enrich", stateDir, Map.of());
         long started = System.nanoTime();
         List<EnrichedItem> out = new ArrayList<>();
-        try (EnrichStage stage = EnrichStage.start(props, topics, SharedTagger.enricher());
+        try (StreamsStage stage = EnrichStage.start(props, topics, SharedTagger.enricher());
              KafkaConsumer<String, EnrichedItem> consumer = consumer(cluster, topics)) {
             consumer.subscribe(List.of(topics.enriched().name()));
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {

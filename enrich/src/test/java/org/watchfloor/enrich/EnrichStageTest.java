@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.stage.DeadLetterHandler;
 
 class EnrichStageTest {
 

@@ -20,6 +20,7 @@ import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.TroopFigure;
+import org.watchfloor.stage.DeadLetterHandler;
 
 /** The production topology, fed through TopologyTestDriver with the real tagger. */
 class EnrichTopologyTest {
@@ -44,6 +45,7 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters().name());
+        props.put(DeadLetterHandler.STAGE_CONFIG, EnrichStage.NAME);
         driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher), props);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde().serializer(),
                 TOPICS.raw().valueSerde().serializer());

@@ -1,4 +1,4 @@
-package org.watchfloor.enrich;
+package org.watchfloor.stage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a record that cannot be read as a {@code NewsItem} to the dead-letter topic (the standard
+ * Sends a record that a stage cannot read to the dead-letter topic (the standard
  * {@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG} setting, {@code news.dlq}) and
  * resumes. The dead letter keeps the original key and value bytes and headers, and adds headers
  * naming the stage, source topic, partition, offset and the error, so it can be inspected and
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * transaction as the offset commit: a poison record is dead-lettered once, not once per retry.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
-    public static final String STAGE = "enrich";
+    /** Names the stage in the dead letter's headers; {@link StreamsStage} sets it. */
+    public static final String STAGE_CONFIG = "watchfloor.stage";
     public static final String HEADER_STAGE = "watchfloor.dlq.stage";
     public static final String HEADER_TOPIC = "watchfloor.dlq.topic";
     public static final String HEADER_PARTITION = "watchfloor.dlq.partition";
@@ -34,23 +35,26 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     private static final int MAX_MESSAGE_CHARS = 1_000;
 
     private String deadLetterTopic;
+    private String stage;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         if (topic == null || topic.toString().isBlank()) {
             throw new ConfigException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topic,
-                    "the enrich stage needs a dead-letter topic for unreadable records");
+                    "a stage needs a dead-letter topic for unreadable records");
         }
         this.deadLetterTopic = topic.toString();
+        Object name = configs.get(STAGE_CONFIG);
+        this.stage = name != null ? name.toString() : String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
-        log.warn("unreadable record at {} sent to {}: {}", position, deadLetterTopic, exception.getMessage());
+        log.warn("{}: unreadable record at {} sent to {}: {}", stage, position, deadLetterTopic, exception.getMessage());
         Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, HEADER_STAGE, STAGE);
+        put(headers, HEADER_STAGE, stage);
         put(headers, HEADER_TOPIC, record.topic());
         put(headers, HEADER_PARTITION, Integer.toString(record.partition()));
         put(headers, HEADER_OFFSET, Long.toString(record.offset()));

@@ -1,0 +1,89 @@
+package org.watchfloor.stage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.model.Topics;
+
+/**
+ * A running Kafka Streams stage, the way every Watchfloor stage runs: exactly-once, unreadable records
+ * dead-lettered with their position and error ({@link DeadLetterHandler}), any other failure fatal
+ * (the client shuts down; the caller decides whether to exit), and a clean stop that leaves the
+ * group, so a restarted instance gets its partitions at once instead of after a session timeout.
+ */
+public final class StreamsStage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamsStage.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    private StreamsStage(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Settings for a stage. {@code overrides} (any Streams, consumer or producer key) win over the
+     * defaults: exactly_once_v2, replication factor 1, one stream thread, {@code commitIntervalMs},
+     * unreadable records to the dead-letter topic. The three named arguments always win.
+     */
+    public static Properties properties(String bootstrapServers, String applicationId, Path stateDir,
+                                        Map<String, ?> overrides, int commitIntervalMs) {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(overrides, "overrides");
+        Properties props = new Properties();
+        overrides.forEach((key, value) -> props.put(key, Objects.requireNonNull(value, key)));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        return props;
+    }
+
+    /**
+     * Starts {@code topology} under {@code props}; {@code stage} names it in logs and dead letters,
+     * which go to {@code topics.deadLetters()} unless {@code props} name another topic.
+     */
+    public static StreamsStage start(String stage, Topology topology, Properties props, Topics topics) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(topics, "topics");
+        Properties effective = new Properties();
+        effective.putAll(Objects.requireNonNull(props, "props"));
+        effective.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+        effective.putIfAbsent(DeadLetterHandler.STAGE_CONFIG, stage);
+        String app = effective.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        KafkaStreams streams = new KafkaStreams(topology, effective);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("{} stage {} failed in a stream thread; shutting the client down", stage, app, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> log.info("{} stage {}: {} -> {}", stage, app, before, now));
+        streams.start();
+        return new StreamsStage(streams);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+    }
+}
