@@ -60,7 +60,7 @@ public final class EnrichBench implements Callable<Integer> {
     int items = 2_000;
 
     @Option(names = "--warmup", description = "Items annotated before measuring (default: ${DEFAULT-VALUE}).")
-    int warmup = 300;
+    int warmup = 1_000;
 
     @Option(names = "--threads", description = "CoreNLP threads and stream threads, 1 or 2 (default: ${DEFAULT-VALUE}).")
     int threads = 1;
