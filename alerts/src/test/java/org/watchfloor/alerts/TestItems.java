@@ -109,12 +109,14 @@ final class TestItems {
     }
 
     TestItems troopsAt(long count, String actor, String location, String claimedBy, String sentence) {
-        troops.add(new TroopFigure(count, count, count, true, actor, location, claimedBy, sentence));
+        // The alerts stage reads figures, not their offsets: these span the sentence itself.
+        troops.add(new TroopFigure(count, count, count, true, actor, location, claimedBy, sentence, 0, sentence.length()));
         return this;
     }
 
     TestItems casualties(String kind, long count, String actor, String sentence) {
-        casualties.add(new CasualtyFigure(kind, count, count, count, false, actor, null, null, sentence));
+        casualties.add(new CasualtyFigure(kind, count, count, count, false, actor, null, null, sentence, 0,
+                sentence.length()));
         return this;
     }
 

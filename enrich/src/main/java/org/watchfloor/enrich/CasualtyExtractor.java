@@ -53,6 +53,7 @@ final class CasualtyExtractor {
         return new CasualtyFigure(phrase.kind(), q.low(), q.low(), q.high(),
                 q.isRange() || TroopCountExtractor.qualified(sentence.tokens(), q.first()), actor,
                 place == null ? null : place.placeOrStateId(), ClaimFinder.claimant(sentence, names),
-                text.textOf(sentence));
+                text.textOf(sentence), sentence.tokens().get(Math.min(q.first(), phrase.verb())).begin(),
+                sentence.tokens().get(Math.max(phrase.verb(), q.end() - 1)).end());
     }
 }

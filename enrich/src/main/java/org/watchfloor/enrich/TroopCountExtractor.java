@@ -78,8 +78,10 @@ public final class TroopCountExtractor {
         Mention destination = TroopAttribution.destination(sentence, names, phrase);
         String actor = TroopAttribution.actor(sentence, names, phrase, q.first(), claimedBy, destination);
         String location = destination == null ? null : destination.placeOrStateId();
+        List<Token> tokens = sentence.tokens();
         return new TroopFigure(q.low(), q.low(), q.high(), approximate, actor, location, claimedBy,
-                text.textOf(sentence));
+                text.textOf(sentence), tokens.get(q.first()).begin(),
+                tokens.get(Math.max(phrase.unit(), q.end() - 1)).end());
     }
 
     private boolean isUnit(Token token) {

@@ -44,12 +44,19 @@ class EnrichQualityTest {
         assertThat(troops.recall()).as("troop recall").isGreaterThanOrEqualTo(0.85);
     }
 
-    // Every entity's offsets and every figure's sentence point into the text that was read.
+    // Every entity's offsets, every figure's span and sentence point into the text that was read.
     private static void assertEvidenceIsInTheText(EnrichedItem out) {
         String text = out.item().text();
         out.entities().forEach(e -> assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text()));
-        out.troops().forEach(t -> assertThat(text).contains(t.sentence()));
-        out.casualties().forEach(c -> assertThat(text).contains(c.sentence()));
+        out.troops().forEach(t -> {
+            assertThat(text).contains(t.sentence());
+            assertThat(t.sentence()).as("figure span of %s", t).contains(text.substring(t.start(), t.end()));
+            assertThat(text.substring(t.start(), t.end())).as("figure span").containsPattern("(?i)\\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|dozen|hundred|thousand|million");
+        });
+        out.casualties().forEach(c -> {
+            assertThat(text).contains(c.sentence());
+            assertThat(c.sentence()).as("figure span of %s", c).contains(text.substring(c.start(), c.end()));
+        });
     }
 
     /** Micro-averaged counts over multisets; prints each miss so a regression can be read, not guessed. */

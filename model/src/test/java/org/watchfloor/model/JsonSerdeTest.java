@@ -41,7 +41,7 @@ class JsonSerdeTest {
         EnrichedItem enriched = new EnrichedItem(ITEM,
                 List.of(new Entity("North Korean", "STATE", 0, 12, "PRK")),
                 List.of(new Actor("PRK", "North Korea", "state")),
-                List.of(new TroopFigure(3000, 3000, 3000, true, "PRK", "RUS", "USA", "At least 3,000 ...")),
+                List.of(new TroopFigure(3000, 3000, 3000, true, "PRK", "RUS", "USA", "At least 3,000 ...", 9, 14)),
                 List.of(new Place("RUS", "Russia")),
                 List.of(new Sentence(0, "Title", 0, 5)),
                 new Pipeline(List.of("tokenize", "ssplit"), "4.5.10", "test"));
