@@ -22,6 +22,7 @@ import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.StreamsStage;
 
 /**
  * The production {@link AlertsTopology#build} in a {@link TopologyTestDriver} with a fixed clock, the
@@ -39,9 +40,9 @@ final class AlertsDriver implements AutoCloseable {
     final TestOutputTopic<String, String> alerts;
 
     AlertsDriver(Path stateDir, AlertsConfig config) {
-        Properties props = AlertsStage.streamsProperties("unused:9092", "alerts-test", stateDir, Map.of());
-        // What AlertsStage.start adds: unreadable records go to the dead-letter topic.
-        props.put(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TOPICS.deadLetters().name());
+        // The settings AlertsStage.start runs with, dead-letter handling included.
+        Properties props = StreamsStage.forStage(AlertsStage.NAME,
+                AlertsStage.streamsProperties("unused:9092", "alerts-test", stateDir, Map.of()), TOPICS);
         driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
         enriched = driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(),
                 TOPICS.enriched().valueSerde().serializer());

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.AlertsStage;
@@ -54,38 +53,13 @@ final class StreamStages implements AutoCloseable {
 
     /** Blocks until both stages process records, or fails if either has stopped. */
     void awaitRunning(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(running(enrich.streams()) && running(alerts.streams()))) {
-            if (anyFailed()) {
-                throw new IllegalStateException("a stage stopped while starting: enrich " + enrich.streams().state()
-                        + ", alerts " + alerts.streams().state());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("stages not running after " + timeout + ": enrich "
-                        + enrich.streams().state() + ", alerts " + alerts.streams().state());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the stages", e);
-            }
-        }
+        enrich.awaitRunning(timeout);
+        alerts.awaitRunning(timeout);
     }
 
     /** True once either stage has stopped for good (error or shutdown not asked for by us). */
     boolean anyFailed() {
-        return failed(enrich.streams()) || failed(alerts.streams());
-    }
-
-    private static boolean running(KafkaStreams streams) {
-        return streams.state() == KafkaStreams.State.RUNNING;
-    }
-
-    private static boolean failed(KafkaStreams streams) {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
-                || state == KafkaStreams.State.NOT_RUNNING;
+        return enrich.stopped() || alerts.stopped();
     }
 
     @Override

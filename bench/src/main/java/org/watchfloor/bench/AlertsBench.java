@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.watchfloor.alerts.AlertsStage;
 import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
@@ -88,7 +87,7 @@ public final class AlertsBench implements Callable<Integer> {
                     work.resolve("streams"), Map.of("commit.interval.ms", commitIntervalMs)), topics, TopicPack.defaultPack(), Clock.systemUTC());
                  KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
                  KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
-                awaitRunning(stage);
+                stage.awaitRunning(Duration.ofSeconds(60));
                 Random random = new Random(42);
                 long periodNanos = 1_000_000_000L / rate;
                 long start = System.nanoTime();
@@ -182,15 +181,6 @@ public final class AlertsBench implements Callable<Integer> {
         }
     }
 
-    private static void awaitRunning(StreamsStage stage) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (stage.streams().state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || stage.streams().state() == KafkaStreams.State.ERROR) {
-                throw new IllegalStateException("alerts stage not running: " + stage.streams().state());
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private static KafkaProducer<String, EnrichedItem> producer(String bootstrap, Topics topics) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.enrich.CoreNlpTagger;
@@ -144,7 +143,7 @@ public final class EnrichBench implements Callable<Integer> {
             try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
                     topics.prefix() + "enrich", work.resolve("streams"), overrides), topics, enricher);
                  KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers(), topics)) {
-                awaitRunning(stage.streams());
+                stage.awaitRunning(Duration.ofMinutes(2));
                 consumer.poll(Duration.ofMillis(100));
                 List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
                 long started = System.nanoTime();
@@ -213,15 +212,6 @@ public final class EnrichBench implements Callable<Integer> {
         return consumer;
     }
 
-    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-                throw new IllegalStateException("enrich stage did not start: " + streams.state());
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];

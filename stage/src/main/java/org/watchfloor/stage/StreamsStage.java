@@ -59,13 +59,8 @@ public final class StreamsStage implements AutoCloseable {
      * which go to {@code topics.deadLetters()} unless {@code props} name another topic.
      */
     public static StreamsStage start(String stage, Topology topology, Properties props, Topics topics) {
-        Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(topology, "topology");
-        Objects.requireNonNull(topics, "topics");
-        Properties effective = new Properties();
-        effective.putAll(Objects.requireNonNull(props, "props"));
-        effective.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
-        effective.putIfAbsent(DeadLetterHandler.STAGE_CONFIG, stage);
+        Properties effective = forStage(stage, props, topics);
         String app = effective.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         KafkaStreams streams = new KafkaStreams(topology, effective);
         streams.setUncaughtExceptionHandler(e -> {
@@ -77,8 +72,49 @@ public final class StreamsStage implements AutoCloseable {
         return new StreamsStage(streams);
     }
 
+    /**
+     * {@code props} completed with what ties them to a stage: its name for the dead letters' headers
+     * and the dead-letter topic ({@code topics.deadLetters()} unless {@code props} name another).
+     * {@link #start} runs exactly these settings; topology tests use them too.
+     */
+    public static Properties forStage(String stage, Properties props, Topics topics) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(topics, "topics");
+        Properties effective = new Properties();
+        effective.putAll(Objects.requireNonNull(props, "props"));
+        effective.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+        effective.putIfAbsent(DeadLetterHandler.STAGE_CONFIG, stage);
+        return effective;
+    }
+
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Blocks until the stage processes records; fails if it stops or is not running within {@code timeout}. */
+    public void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("stage " + streams.state() + " while starting");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stage not running after " + timeout + ": " + streams.state());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the stage to run", e);
+            }
+        }
+    }
+
+    /** True once the stage has stopped for good: an error, or a shutdown nobody asked for. */
+    public boolean stopped() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
     }
 
     @Override
