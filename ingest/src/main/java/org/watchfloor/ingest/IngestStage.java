@@ -2,7 +2,6 @@ package org.watchfloor.ingest;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,9 +10,9 @@ import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
 
 /**
- * The ingest stage as the app runs it: feeds in, {@code news.raw} out. Owns its producer and
- * closes it. Use {@link #ingestOnce} for replay (every feed read once) and {@link #poll} for a live
- * run; topics must exist already ({@code TopicInitializer}).
+ * Every feed of a list read once into {@code news.raw}, without the feed registry: what
+ * {@code watchfloor replay} and {@code ingest --once} need. A live run uses {@link IngestService}.
+ * Owns its producer and closes it; topics must exist already ({@code TopicInitializer}).
  */
 public final class IngestStage implements AutoCloseable {
     private final Producer<String, NewsItem> producer;
@@ -32,12 +31,7 @@ public final class IngestStage implements AutoCloseable {
         return ingestor.ingest(feeds);
     }
 
-    /** Polls {@code feeds} now and every {@code interval} until the returned poller is closed. */
-    public FeedPoller poll(List<URI> feeds, Duration interval) {
-        return new FeedPoller(ingestor, feeds, interval);
-    }
-
-    /** Close pollers first: the producer flushes what it holds and stops. */
+    /** The producer flushes what it holds and stops. */
     @Override
     public void close() {
         producer.close();

@@ -172,15 +172,21 @@ class FeedIngestorIT {
     }
 
     @Test
-    void theStagePollsFeedsIntoTheTopicUntilClosed() throws Exception {
+    void theServicePollsRegisteredFeedsIntoTheTopicUntilClosed() throws Exception {
         List<URI> feeds = goodFeeds();
-        try (IngestStage stage = new IngestStage(bootstrap, Map.of(), topics, CLOCK)) {
-            FeedPoller poller = stage.poll(feeds, Duration.ofMillis(200));
-            try {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumeAll()).hasSize(19));
-            } finally {
-                poller.close(); // before the stage closes its producer
-            }
+        try (FeedRegistry registry = new FeedRegistry(bootstrap, topics)) {
+            feeds.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
+        }
+        IngestSettings everyFewHundredMillis = IngestSettings.defaults()
+                .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1))
+                .withGroup(topics.prefix() + "ingest", 3, (short) 1);
+        try (IngestService service = IngestService.start(bootstrap, topics, everyFewHundredMillis, Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumeAll()).hasSize(19));
+            java.time.Instant allProduced = java.time.Instant.now();
+            // Wait for a later round of every feed, so "nothing new" below is about rounds that ran.
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.states().size() == feeds.size()
+                    && service.states().values().stream()
+                    .allMatch(state -> state.lastAttempt() != null && state.lastAttempt().isAfter(allProduced)));
         }
         assertThat(consumeAll()).as("later rounds found nothing new").hasSize(19);
     }
