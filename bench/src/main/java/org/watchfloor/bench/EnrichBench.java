@@ -1,14 +1,17 @@
 package org.watchfloor.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.enrich.CoreNlpTagger;
@@ -43,31 +49,57 @@ import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The enrich stage against its ceiling, in one run on the same texts and thread count: first bare
- * CoreNLP (the production annotators, no Kafka, no extraction), then the stage end to end through
- * an embedded broker (news.raw → news.enriched, exactly once). Latency is broker append time in
- * news.raw to append time in news.enriched (both topics use LogAppendTime); all items are produced
- * at once, so it includes queueing behind earlier items. Ends with the throughput ratio line.
+ * The enrich stage against its ceiling, in one run on the same texts and thread counts: bare CoreNLP
+ * (the production annotators, no Kafka, no extraction), then the stage end to end through an embedded
+ * broker (news.raw → news.enriched, exactly once).
+ *
+ * <p>Method. The broker and the stage start first. Each thread count is warmed up before it is
+ * measured, until the JIT compiler is quiet: starting a broker and a Streams client brings in a great
+ * deal of Kafka code whose compilation, on a two-core machine, competes with whichever path runs next
+ * for a minute or more. Measured rounds then alternate bare and stage on fresh texts, so slow drift
+ * on a shared machine hits both alike, and rates are of the totals over all rounds. A round's stage
+ * time is the span from the first append to news.raw to the last append to news.enriched (both topics
+ * use LogAppendTime), the rate at which the stage turns input into output; the wait for the last
+ * transaction to commit is printed beside it ("read back") but is latency, not throughput. Latency is
+ * broker append time in news.raw to append time in news.enriched; a round's items are produced at
+ * once, so it includes queueing behind earlier items. With several thread counts the stage starts
+ * with the first and adds stream threads ({@code KafkaStreams#addStreamThread}) for the next.
+ *
+ * <p>The last line is the throughput ratio, the lowest over the thread counts run.
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Enrich stage throughput and latency against bare CoreNLP with the same annotators.")
 public final class EnrichBench implements Callable<Integer> {
-    @Option(names = "--items", description = "Items per measured run (default: ${DEFAULT-VALUE}).")
-    int items = 2_000;
+    // Warm-up ends once JIT compilation took less than this share of a batch's wall time.
+    private static final double JIT_QUIET = 0.05;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
-    @Option(names = "--warmup", description = "Items annotated before measuring (default: ${DEFAULT-VALUE}).")
-    int warmup = 1_000;
+    @Option(names = "--items", description = "Items per measured round and per warm-up batch (default: ${DEFAULT-VALUE}).")
+    int items = 1_000;
 
-    @Option(names = "--threads", description = "CoreNLP threads and stream threads, 1 or 2 (default: ${DEFAULT-VALUE}).")
-    int threads = 1;
+    @Option(names = "--rounds", description = "Measured rounds per thread count, each bare then stage "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
+
+    @Option(names = "--threads", split = ",", description = "Thread counts to measure, ascending: CoreNLP threads "
+            + "and stream threads (default: ${DEFAULT-VALUE}).")
+    List<Integer> threads = List.of(1, 2);
 
     @Option(names = "--partitions", description = "Partitions of news.raw and news.enriched (default: ${DEFAULT-VALUE}).")
     int partitions = 2;
 
-    @Option(names = "--commit-interval-ms", description = "Streams commit interval; the stage default is 100 ms "
+    @Option(names = "--warmup-limit", description = "Longest warm-up per thread count, ISO-8601; warm-up ends "
+            + "earlier once the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
+    Duration warmupLimit = Duration.ofMinutes(2);
+
+    @Option(names = "--commit-interval-ms", description = "Streams commit interval "
             + "(default: ${DEFAULT-VALUE}, meaning the stage default).")
     int commitIntervalMs = -1;
 
@@ -78,96 +110,298 @@ public final class EnrichBench implements Callable<Integer> {
     @Option(names = "--dir", description = "Broker and state directory (default: a new temporary directory).")
     Path dir;
 
+    @Spec
+    CommandSpec spec;
+
+    private final LongAdder workerCpu = new LongAdder();
+
     @Override
     public Integer call() throws Exception {
-        if (threads < 1 || partitions < threads) {
-            throw new IllegalArgumentException("need 1 <= --threads <= --partitions");
-        }
+        validate();
         Path work = dir != null ? dir : Files.createTempDirectory("watchfloor-bench-enrich-");
         Gazetteer gazetteer = Gazetteer.bundled();
         CoreNlpTagger tagger = CoreNlpTagger.shared(gazetteer);
-        List<NewsItem> texts = BenchTexts.items(items);
-        System.out.printf(Locale.ROOT, "enrich bench: %d items, %d thread(s), %d partitions, annotators %s%n",
-                items, threads, partitions, tagger.annotators());
-        bare(tagger, BenchTexts.items(warmup));
-        resetPeaks();
-        double bare = bare(tagger, texts);
-        System.out.printf(Locale.ROOT, "bare CoreNLP:  %8.1f items/s%n", bare);
         Enricher enricher = Enricher.withCoreNlp(gazetteer);
-        double enrichOnly = parallel(texts, item -> enricher.enrich(item).entities().size());
-        System.out.printf(Locale.ROOT, "enricher, no Kafka: %8.1f items/s%n", enrichOnly);
-        double stage = stage(work, enricher, texts);
-        System.out.printf(Locale.ROOT, "peak heap: %d MB%n", peakHeapMb());
-        System.out.printf(Locale.ROOT, "enrich/corenlp throughput ratio: %.2f%n", stage / bare);
+        System.out.printf(Locale.ROOT, "enrich bench: threads %s, %d round(s) of %d items each, %d partitions, "
+                + "%s, annotators %s%n", threads, rounds, items, partitions, guarantee, tagger.annotators());
+        Topics topics = Topics.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        List<Phase> phases = new ArrayList<>();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            createTopics(broker.bootstrapServers(), topics);
+            try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
+                    topics.prefix() + "enrich", work.resolve("streams"), stageOverrides()), topics, enricher);
+                 Through through = new Through(broker.bootstrapServers(), topics, partitions)) {
+                stage.awaitRunning(Duration.ofMinutes(2));
+                for (int count : threads) {
+                    useStreamThreads(stage, count);
+                    warmUp(count, tagger, through);
+                    if (phases.isEmpty()) {
+                        resetPeaks();
+                    }
+                    phases.add(measure(count, tagger, enricher, through));
+                }
+            }
+        }
+        if (phases.size() > 1) {
+            Phase first = phases.get(0);
+            for (Phase p : phases.subList(1, phases.size())) {
+                System.out.printf(Locale.ROOT, "%d threads vs %d: enrich stage %.2fx, bare CoreNLP %.2fx%n",
+                        p.threads, first.threads, p.stage / first.stage, p.bare / first.bare);
+            }
+        }
+        System.out.printf(Locale.ROOT, "peak heap while measuring: %d MB%n", peakHeapMb());
+        Phase lowest = phases.stream().min(Comparator.comparingDouble(Phase::ratio)).orElseThrow();
+        if (phases.size() > 1) {
+            System.out.printf(Locale.ROOT, "lowest ratio: %d thread(s)%n", lowest.threads);
+        }
+        System.out.printf(Locale.ROOT, "enrich/corenlp throughput ratio: %.2f%n", lowest.ratio());
         return 0;
     }
 
-    private double bare(CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
-        return parallel(texts, item -> tagger.annotateOnly(item.text()));
+    private void validate() {
+        if (items < 1 || rounds < 1 || threads.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "need --items >= 1, --rounds >= 1 and at least one --threads value");
+        }
+        for (int i = 0; i < threads.size(); i++) {
+            int count = threads.get(i);
+            if (count < 1 || count > partitions || (i > 0 && count <= threads.get(i - 1))) {
+                throw new ParameterException(spec.commandLine(), "--threads must ascend, each between 1 and "
+                        + "--partitions (" + partitions + "), was " + threads);
+            }
+        }
     }
 
-    /** Items/s of {@code work} over {@code texts}, split round-robin over {@code --threads} threads. */
-    private double parallel(List<NewsItem> texts, java.util.function.ToIntFunction<NewsItem> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    private Map<String, Object> stageOverrides() {
+        Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads.get(0),
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+        if (commitIntervalMs >= 0) {
+            overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        }
+        return overrides;
+    }
+
+    // Adds stream threads up to count and waits until every one of them owns a task.
+    private static void useStreamThreads(StreamsStage stage, int count) throws InterruptedException {
+        KafkaStreams streams = stage.streams();
+        while (streams.metadataForLocalThreads().size() < count) {
+            if (streams.addStreamThread().isEmpty()) {
+                throw new IllegalStateException("the stage refused another stream thread in state " + streams.state());
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING
+                || streams.metadataForLocalThreads().stream().anyMatch(t -> t.activeTasks().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stream threads without tasks after 2 minutes: "
+                        + streams.metadataForLocalThreads());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void warmUp(int count, CoreNlpTagger tagger, Through through) throws Exception {
+        long started = System.nanoTime();
+        long limit = started + warmupLimit.toNanos();
+        int batches = 0;
+        double jitShare;
+        do {
+            List<NewsItem> texts = BenchTexts.items(items);
+            long batchStarted = System.nanoTime();
+            long jit = JIT.getTotalCompilationTime();
+            bare(count, tagger, texts);
+            through.run(texts);
+            jitShare = (JIT.getTotalCompilationTime() - jit) / ((System.nanoTime() - batchStarted) / 1e6);
+            batches++;
+        } while ((batches < 2 || jitShare >= JIT_QUIET) && System.nanoTime() < limit);
+        System.out.printf(Locale.ROOT, "warm-up, %d thread(s): %d batches of %d items through both paths in %.0f s; "
+                + "JIT compiling %.0f%% of the last batch%s%n", count, batches, items,
+                (System.nanoTime() - started) / 1e9, jitShare * 100, jitShare >= JIT_QUIET ? " (limit reached)" : "");
+    }
+
+    private Phase measure(int count, CoreNlpTagger tagger, Enricher enricher, Through through) throws Exception {
+        Totals bare = new Totals();
+        Totals enrichOnly = new Totals();
+        Totals staged = new Totals();
+        Totals visible = new Totals();
+        List<Long> latencies = new ArrayList<>();
+        long bareCpuNanos = 0;
+        long stageCpuNanos = 0;
+        for (int round = 1; round <= rounds; round++) {
+            List<NewsItem> texts = BenchTexts.items(items);
+            long jit = JIT.getTotalCompilationTime();
+            long workers = workerCpu.sum();
+            double b = bare.add(items, timed(() -> bare(count, tagger, texts)));
+            bareCpuNanos += workerCpu.sum() - workers;
+            long jitStage = JIT.getTotalCompilationTime();
+            long streamCpu = streamThreadsCpuNanos();
+            Batch batch = through.run(texts);
+            jitStage = JIT.getTotalCompilationTime() - jitStage;
+            stageCpuNanos += streamThreadsCpuNanos() - streamCpu;
+            latencies.addAll(batch.latencies());
+            double s = staged.add(items, batch.spanSeconds());
+            visible.add(items, batch.visibleSeconds());
+            double e = enrichOnly.add(items, timed(() -> parallel(count, texts,
+                    item -> enricher.enrich(item).entities().size())));
+            System.out.printf(Locale.ROOT, "  %d thread(s), round %d: bare CoreNLP %.1f, enrich stage %.1f, enricher "
+                    + "without Kafka %.1f items/s; ratio %.2f; JIT compiling %d ms (%d ms in the stage's part)%n",
+                    count, round, b, s, e, s / b, JIT.getTotalCompilationTime() - jit, jitStage);
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        String threadsLabel = count + " thread(s)";
+        System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", threadsLabel, bare.rate());
+        System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from first append "
+                + "to news.raw to last append to news.enriched)%n", threadsLabel, staged.rate(), staged.items,
+                staged.seconds);
+        System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until a read_committed "
+                + "consumer had them all)%n", threadsLabel, visible.rate(), visible.seconds);
+        System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", threadsLabel, enrichOnly.rate());
+        System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms%n",
+                threadsLabel, percentile(sorted, 0.50), percentile(sorted, 0.99));
+        System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms%n",
+                threadsLabel, bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items);
+        System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", threadsLabel,
+                staged.rate() / bare.rate());
+        return new Phase(count, bare.rate(), staged.rate());
+    }
+
+    /** Measured rates for one thread count. */
+    private record Phase(int threads, double bare, double stage) {
+        double ratio() {
+            return stage / bare;
+        }
+    }
+
+    /**
+     * One round through the stage: per-item latencies; the span from the first append to news.raw to
+     * the last append to news.enriched (the stage's throughput, by broker clocks); and the wall time
+     * until the bench's read_committed consumer had every item, which adds the wait for the last
+     * transaction to commit and for the consumer's next poll.
+     */
+    private record Batch(List<Long> latencies, double spanSeconds, double visibleSeconds) {
+    }
+
+    /** Items and seconds summed over rounds. */
+    private static final class Totals {
+        long items;
+        double seconds;
+
+        double add(long n, double s) {
+            items += n;
+            seconds += s;
+            return n / s;
+        }
+
+        double rate() {
+            return items / seconds;
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static double timed(Work work) throws Exception {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void bare(int count, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
+        parallel(count, texts, item -> tagger.annotateOnly(item.text()));
+    }
+
+    /** Runs {@code work} over {@code texts}, split round-robin over {@code count} threads. */
+    private void parallel(int count, List<NewsItem> texts, ToIntFunction<NewsItem> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
-            long started = System.nanoTime();
             List<Future<Integer>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
+            for (int t = 0; t < count; t++) {
                 int offset = t;
                 parts.add(pool.submit(() -> {
+                    long cpu = THREADS.getCurrentThreadCpuTime();
                     int tokens = 0;
-                    for (int i = offset; i < texts.size(); i += threads) {
+                    for (int i = offset; i < texts.size(); i += count) {
                         tokens += work.applyAsInt(texts.get(i));
                     }
+                    workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
                     return tokens;
                 }));
             }
             for (Future<Integer> part : parts) {
                 part.get();
             }
-            return texts.size() / ((System.nanoTime() - started) / 1e9);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private double stage(Path work, Enricher enricher, List<NewsItem> texts) throws Exception {
-        Topics topics = Topics.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
-            createTopics(broker.bootstrapServers(), topics);
-            Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads,
-                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
-            if (commitIntervalMs >= 0) {
-                overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    /**
+     * Sends items into news.raw and reads news.enriched until every one of them is back; returns their
+     * latencies. Values are serialised before sending: the bench's own JSON work must not compete with
+     * the stage. Only keys and append times are read back, so values stay bytes.
+     */
+    private static final class Through implements AutoCloseable {
+        private final String raw;
+        private final int partitions;
+        private final KafkaProducer<String, byte[]> producer;
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        Through(String bootstrap, Topics topics, int partitions) {
+            this.raw = topics.raw().name();
+            this.partitions = partitions;
+            this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                    new StringSerializer(), new ByteArraySerializer());
+            this.consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(List.of(topics.enriched().name()));
+            consumer.poll(Duration.ofMillis(100));
+        }
+
+        Batch run(List<NewsItem> texts) throws Exception {
+            List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
+            long started = System.nanoTime();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
+                // few thousand items, hashing would leave one stream thread idle at the end of a round.
+                sent.add(producer.send(new ProducerRecord<>(raw, i % partitions, texts.get(i).id(), values.get(i))));
             }
-            try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
-                    topics.prefix() + "enrich", work.resolve("streams"), overrides), topics, enricher);
-                 KafkaConsumer<String, byte[]> consumer = consumer(broker.bootstrapServers(), topics)) {
-                stage.awaitRunning(Duration.ofMinutes(2));
-                consumer.poll(Duration.ofMillis(100));
-                List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
-                long started = System.nanoTime();
-                Map<String, Long> appended = produce(broker.bootstrapServers(), topics, texts, values);
-                List<Long> latencies = new ArrayList<>();
-                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-                while (latencies.size() < texts.size() && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        Long in = appended.get(r.key());
-                        latencies.add(in == null ? -1L : r.timestamp() - in);
+            Map<String, Long> appended = new HashMap<>();
+            long firstIn = Long.MAX_VALUE;
+            for (int i = 0; i < texts.size(); i++) {
+                long at = sent.get(i).get().timestamp();
+                appended.put(texts.get(i).id(), at);
+                firstIn = Math.min(firstIn, at);
+            }
+            List<Long> latencies = new ArrayList<>();
+            long lastOut = Long.MIN_VALUE;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (latencies.size() < texts.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + latencies.size() + " of " + texts.size()
+                            + " items came back from the enrich stage within 30 minutes");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    Long in = appended.get(r.key());
+                    if (in != null) {
+                        latencies.add(r.timestamp() - in);
+                        lastOut = Math.max(lastOut, r.timestamp());
                     }
                 }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double rate = latencies.size() / seconds;
-                stage.streams().metadataForLocalThreads().forEach(t -> System.out.printf(Locale.ROOT,
-                        "stream thread %s: tasks %s%n", t.threadName().replaceAll(".*-(StreamThread-\\d+)$", "$1"),
-                        t.activeTasks().stream().map(task -> task.taskId().toString()).toList()));
-                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "enrich stage:  %8.1f items/s (%d items in %.1f s)%n",
-                        rate, latencies.size(), seconds);
-                System.out.printf(Locale.ROOT, "stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms%n",
-                        percentile(sorted, 0.50), percentile(sorted, 0.99));
-                return rate;
             }
+            return new Batch(latencies, (lastOut - firstIn) / 1e3, (System.nanoTime() - started) / 1e9);
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+            consumer.close();
         }
     }
 
@@ -181,37 +415,11 @@ public final class EnrichBench implements Callable<Integer> {
         }
     }
 
-    // Values are serialised before the clock starts: the bench's own JSON work must not compete with the stage.
-    private static Map<String, Long> produce(String bootstrap, Topics topics, List<NewsItem> texts,
-                                             List<byte[]> values) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
-        Map<String, Long> appended = new HashMap<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topics.raw().name(), texts.get(i).id(), values.get(i))));
-            }
-            for (int i = 0; i < texts.size(); i++) {
-                appended.put(texts.get(i).id(), sent.get(i).get().timestamp());
-            }
-        }
-        return appended;
+    // CPU time of the stage's stream threads; Kafka Streams names them <client id>-StreamThread-<n>.
+    private static long streamThreadsCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("-StreamThread-"))
+                .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
     }
-
-    // Only keys and append times are needed, so values stay bytes.
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, Topics topics) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.enriched().name()));
-        return consumer;
-    }
-
 
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];

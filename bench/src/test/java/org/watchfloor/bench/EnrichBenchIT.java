@@ -1,0 +1,60 @@
+package org.watchfloor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code bench enrich} through its command line on a tiny workload, with its own embedded broker
+ * and the real CoreNLP pipeline: it must measure both thread counts and end with the ratio line. The
+ * figures of so short a run mean nothing; that the benchmark runs and reports them does.
+ */
+class EnrichBenchIT {
+    private static final Pattern RATIO = Pattern.compile("enrich/corenlp throughput ratio: (\\d+\\.\\d\\d)");
+
+    @Test
+    void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
+        Run run = run("--items", "12", "--rounds", "1", "--threads", "1,2", "--warmup-limit", "PT0S",
+                "--dir", dir.toString());
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.lines).anyMatch(l -> l.startsWith("1 thread(s): enrich stage") && l.contains("(12 items,"))
+                .anyMatch(l -> l.startsWith("2 thread(s): enrich stage") && l.contains("(12 items,"))
+                .anyMatch(l -> l.startsWith("2 threads vs 1: enrich stage"))
+                .anyMatch(l -> l.startsWith("peak heap while measuring:"));
+        Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
+        assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
+        assertThat(Double.parseDouble(last.group(1))).isPositive();
+    }
+
+    @Test
+    void refusesThreadCountsThatDoNotAscendWithinThePartitions() {
+        // picocli's exit code for a usage error, reported with the usage and no stack trace.
+        assertThat(run("--threads", "2,1").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--threads", "3", "--partitions", "2").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    private record Run(int exitCode, List<String> lines) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new EnrichBench()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList());
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
