@@ -76,8 +76,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Enrich stage throughput and latency against bare CoreNLP with the same annotators.")
 public final class EnrichBench implements Callable<Integer> {
-    // Warm-up ends once JIT compilation took less than this share of a batch's wall time.
-    private static final double JIT_QUIET = 0.05;
+    // Warm-up ends once JIT compilation took less than this share of the wall time of two batches in a row.
+    private static final double JIT_QUIET = 0.03;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -204,6 +204,7 @@ public final class EnrichBench implements Callable<Integer> {
         long started = System.nanoTime();
         long limit = started + warmupLimit.toNanos();
         int batches = 0;
+        int quiet = 0;
         double jitShare;
         do {
             List<NewsItem> texts = BenchTexts.items(items);
@@ -213,10 +214,11 @@ public final class EnrichBench implements Callable<Integer> {
             through.run(texts);
             jitShare = (JIT.getTotalCompilationTime() - jit) / ((System.nanoTime() - batchStarted) / 1e6);
             batches++;
-        } while ((batches < 2 || jitShare >= JIT_QUIET) && System.nanoTime() < limit);
+            quiet = jitShare < JIT_QUIET ? quiet + 1 : 0;
+        } while (quiet < 2 && System.nanoTime() < limit);
         System.out.printf(Locale.ROOT, "warm-up, %d thread(s): %d batches of %d items through both paths in %.0f s; "
                 + "JIT compiling %.0f%% of the last batch%s%n", count, batches, items,
-                (System.nanoTime() - started) / 1e9, jitShare * 100, jitShare >= JIT_QUIET ? " (limit reached)" : "");
+                (System.nanoTime() - started) / 1e9, jitShare * 100, quiet < 2 ? " (limit reached)" : "");
     }
 
     private Phase measure(int count, CoreNlpTagger tagger, Enricher enricher, Through through) throws Exception {
@@ -227,8 +229,13 @@ public final class EnrichBench implements Callable<Integer> {
         List<Long> latencies = new ArrayList<>();
         long bareCpuNanos = 0;
         long stageCpuNanos = 0;
+        // Every round's texts are made before the first: making them compiles code too.
+        List<List<NewsItem>> perRound = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            perRound.add(BenchTexts.items(items));
+        }
         for (int round = 1; round <= rounds; round++) {
-            List<NewsItem> texts = BenchTexts.items(items);
+            List<NewsItem> texts = perRound.get(round - 1);
             long jit = JIT.getTotalCompilationTime();
             long workers = workerCpu.sum();
             double b = bare.add(items, timed(() -> bare(count, tagger, texts)));
