@@ -2,6 +2,7 @@ package org.watchfloor.enrich;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The one way enrich compares surface forms: NFKC, typographic apostrophes and dashes folded to
@@ -9,14 +10,17 @@ import java.util.Locale;
  * whitespace collapsed.
  */
 final class TextNormaliser {
+    // Compiled once: names are normalised several times per item, inside the stream thread.
+    private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02bc`\u00b4]");
+    private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private TextNormaliser() {
     }
 
     static String normalise(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replaceAll("[\u2018\u2019\u02bc`\u00b4]", "'")
-                .replaceAll("[\u2010\u2011\u2012\u2013\u2014\u2212]", "-")
-                .toLowerCase(Locale.ROOT);
-        return s.replaceAll("\\s+", " ").strip();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        s = DASHES.matcher(APOSTROPHES.matcher(s).replaceAll("'")).replaceAll("-").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }
