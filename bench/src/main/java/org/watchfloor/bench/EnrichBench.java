@@ -59,17 +59,17 @@ import picocli.CommandLine.Spec;
  * (the production annotators, no Kafka, no extraction), then the stage end to end through an embedded
  * broker (news.raw → news.enriched, exactly once).
  *
- * <p>Method. The broker and the stage start first. Each thread count is warmed up before it is
- * measured, until the JIT compiler is quiet: starting a broker and a Streams client brings in a great
- * deal of Kafka code whose compilation, on a two-core machine, competes with whichever path runs next
- * for a minute or more. Measured rounds then alternate bare and stage on fresh texts, so slow drift
- * on a shared machine hits both alike, and rates are of the totals over all rounds. A round's stage
- * time is the span from the first append to news.raw to the last append to news.enriched (both topics
- * use LogAppendTime), the rate at which the stage turns input into output; the wait for the last
- * transaction to commit is printed beside it ("read back") but is latency, not throughput. Latency is
- * broker append time in news.raw to append time in news.enriched; a round's items are produced at
- * once, so it includes queueing behind earlier items. With several thread counts the stage starts
- * with the first and adds stream threads ({@code KafkaStreams#addStreamThread}) for the next.
+ * <p>Method. The broker starts first, then one enrich stage per thread count, each with its own
+ * topics. Everything is warmed up before it is measured, until the JIT compiler is quiet: starting a
+ * broker and a Streams client brings in a great deal of Kafka code whose compilation, on a two-core
+ * machine, competes with whichever path runs next for a minute or more. Each measured round then runs
+ * every thread count in turn, bare CoreNLP then the stage, on fresh texts, so slow drift on a shared
+ * machine hits all of them alike, and rates are of the totals over all rounds. A stage's time for a
+ * round is the span from the first append to news.raw to the last append to news.enriched (both topics
+ * use LogAppendTime), the rate at which it turns input into output; the wait for the last transaction
+ * to commit is printed beside it ("read back") but is latency, not throughput. Latency is broker
+ * append time in news.raw to append time in news.enriched; a round's items are produced at once, so
+ * it includes queueing behind earlier items. The stages not being measured sit idle, polling.
  *
  * <p>The last line is the throughput ratio, the lowest over the thread counts run.
  */
@@ -97,7 +97,7 @@ public final class EnrichBench implements Callable<Integer> {
 
     @Option(names = "--warmup-limit", description = "Longest warm-up per thread count, ISO-8601; warm-up ends "
             + "earlier once the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
-    Duration warmupLimit = Duration.ofMinutes(2);
+    Duration warmupLimit = Duration.ofMinutes(3);
 
     @Option(names = "--commit-interval-ms", description = "Streams commit interval "
             + "(default: ${DEFAULT-VALUE}, meaning the stage default).")
@@ -124,34 +124,33 @@ public final class EnrichBench implements Callable<Integer> {
         Enricher enricher = Enricher.withCoreNlp(gazetteer);
         System.out.printf(Locale.ROOT, "enrich bench: threads %s, %d round(s) of %d items each, %d partitions, "
                 + "%s, annotators %s%n", threads, rounds, items, partitions, guarantee, tagger.annotators());
-        Topics topics = Topics.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        List<Phase> phases = new ArrayList<>();
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Subject> subjects = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
-            createTopics(broker.bootstrapServers(), topics);
-            try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(broker.bootstrapServers(),
-                    topics.prefix() + "enrich", work.resolve("streams"), stageOverrides()), topics, enricher);
-                 Through through = new Through(broker.bootstrapServers(), topics, partitions)) {
-                stage.awaitRunning(Duration.ofMinutes(2));
+            try {
                 for (int count : threads) {
-                    useStreamThreads(stage, count);
-                    warmUp(count, tagger, through);
-                    if (phases.isEmpty()) {
-                        resetPeaks();
-                    }
-                    phases.add(measure(count, tagger, enricher, through));
+                    subjects.add(new Subject(count, broker.bootstrapServers(), Topics.withPrefix(run + "-t" + count + "."),
+                            work.resolve("streams-t" + count), enricher));
                 }
+                for (Subject subject : subjects) {
+                    subject.awaitTasks();
+                }
+                warmUp(subjects, tagger);
+                resetPeaks();
+                measure(subjects, tagger, enricher);
+            } finally {
+                subjects.forEach(Subject::close);
             }
         }
-        if (phases.size() > 1) {
-            Phase first = phases.get(0);
-            for (Phase p : phases.subList(1, phases.size())) {
-                System.out.printf(Locale.ROOT, "%d threads vs %d: enrich stage %.2fx, bare CoreNLP %.2fx%n",
-                        p.threads, first.threads, p.stage / first.stage, p.bare / first.bare);
-            }
+        subjects.forEach(Subject::report);
+        Subject first = subjects.get(0);
+        for (Subject other : subjects.subList(1, subjects.size())) {
+            System.out.printf(Locale.ROOT, "%d threads vs %d: enrich stage %.2fx, bare CoreNLP %.2fx%n", other.threads,
+                    first.threads, other.staged.rate() / first.staged.rate(), other.bare.rate() / first.bare.rate());
         }
         System.out.printf(Locale.ROOT, "peak heap while measuring: %d MB%n", peakHeapMb());
-        Phase lowest = phases.stream().min(Comparator.comparingDouble(Phase::ratio)).orElseThrow();
-        if (phases.size() > 1) {
+        Subject lowest = subjects.stream().min(Comparator.comparingDouble(Subject::ratio)).orElseThrow();
+        if (subjects.size() > 1) {
             System.out.printf(Locale.ROOT, "lowest ratio: %d thread(s)%n", lowest.threads);
         }
         System.out.printf(Locale.ROOT, "enrich/corenlp throughput ratio: %.2f%n", lowest.ratio());
@@ -172,8 +171,8 @@ public final class EnrichBench implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> stageOverrides() {
-        Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads.get(0),
+    private Map<String, Object> stageOverrides(int count) {
+        Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, count,
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         if (commitIntervalMs >= 0) {
             overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
@@ -181,101 +180,133 @@ public final class EnrichBench implements Callable<Integer> {
         return overrides;
     }
 
-    // Adds stream threads up to count and waits until every one of them owns a task.
-    private static void useStreamThreads(StreamsStage stage, int count) throws InterruptedException {
-        KafkaStreams streams = stage.streams();
-        while (streams.metadataForLocalThreads().size() < count) {
-            if (streams.addStreamThread().isEmpty()) {
-                throw new IllegalStateException("the stage refused another stream thread in state " + streams.state());
-            }
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING
-                || streams.metadataForLocalThreads().stream().anyMatch(t -> t.activeTasks().isEmpty())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("stream threads without tasks after 2 minutes: "
-                        + streams.metadataForLocalThreads());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private void warmUp(int count, CoreNlpTagger tagger, Through through) throws Exception {
+    // Batches of every thread count in turn, through both paths, until two batches in a row compiled little.
+    private void warmUp(List<Subject> subjects, CoreNlpTagger tagger) throws Exception {
         long started = System.nanoTime();
         long limit = started + warmupLimit.toNanos();
         int batches = 0;
         int quiet = 0;
         double jitShare;
         do {
-            List<NewsItem> texts = BenchTexts.items(items);
             long batchStarted = System.nanoTime();
             long jit = JIT.getTotalCompilationTime();
-            bare(count, tagger, texts);
-            through.run(texts);
+            for (Subject subject : subjects) {
+                List<NewsItem> texts = BenchTexts.items(items);
+                bare(subject.threads, tagger, texts);
+                subject.through.run(texts);
+            }
             jitShare = (JIT.getTotalCompilationTime() - jit) / ((System.nanoTime() - batchStarted) / 1e6);
             batches++;
             quiet = jitShare < JIT_QUIET ? quiet + 1 : 0;
         } while (quiet < 2 && System.nanoTime() < limit);
-        System.out.printf(Locale.ROOT, "warm-up, %d thread(s): %d batches of %d items through both paths in %.0f s; "
-                + "JIT compiling %.0f%% of the last batch%s%n", count, batches, items,
-                (System.nanoTime() - started) / 1e9, jitShare * 100, quiet < 2 ? " (limit reached)" : "");
+        System.out.printf(Locale.ROOT, "warm-up: %d batches of %d items per thread count through both paths in %.0f s; "
+                + "JIT compiling %.0f%% of the last batch%s%n", batches, items, (System.nanoTime() - started) / 1e9,
+                jitShare * 100, quiet < 2 ? " (limit reached)" : "");
     }
 
-    private Phase measure(int count, CoreNlpTagger tagger, Enricher enricher, Through through) throws Exception {
-        Totals bare = new Totals();
-        Totals enrichOnly = new Totals();
-        Totals staged = new Totals();
-        Totals visible = new Totals();
-        List<Long> latencies = new ArrayList<>();
-        long bareCpuNanos = 0;
-        long stageCpuNanos = 0;
+    // Each round measures every thread count in turn, bare then stage, so drift hits all of them alike.
+    private void measure(List<Subject> subjects, CoreNlpTagger tagger, Enricher enricher) throws Exception {
         // Every round's texts are made before the first: making them compiles code too.
         List<List<NewsItem>> perRound = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < rounds * subjects.size(); i++) {
             perRound.add(BenchTexts.items(items));
         }
+        int next = 0;
         for (int round = 1; round <= rounds; round++) {
-            List<NewsItem> texts = perRound.get(round - 1);
-            long jit = JIT.getTotalCompilationTime();
-            long workers = workerCpu.sum();
-            double b = bare.add(items, timed(() -> bare(count, tagger, texts)));
-            bareCpuNanos += workerCpu.sum() - workers;
-            long jitStage = JIT.getTotalCompilationTime();
-            long streamCpu = streamThreadsCpuNanos();
-            Batch batch = through.run(texts);
-            jitStage = JIT.getTotalCompilationTime() - jitStage;
-            stageCpuNanos += streamThreadsCpuNanos() - streamCpu;
-            latencies.addAll(batch.latencies());
-            double s = staged.add(items, batch.spanSeconds());
-            visible.add(items, batch.visibleSeconds());
-            double e = enrichOnly.add(items, timed(() -> parallel(count, texts,
-                    item -> enricher.enrich(item).entities().size())));
-            System.out.printf(Locale.ROOT, "  %d thread(s), round %d: bare CoreNLP %.1f, enrich stage %.1f, enricher "
-                    + "without Kafka %.1f items/s; ratio %.2f; JIT compiling %d ms (%d ms in the stage's part)%n",
-                    count, round, b, s, e, s / b, JIT.getTotalCompilationTime() - jit, jitStage);
+            for (Subject subject : subjects) {
+                List<NewsItem> texts = perRound.get(next++);
+                int count = subject.threads;
+                long jit = JIT.getTotalCompilationTime();
+                long workers = workerCpu.sum();
+                double b = subject.bare.add(items, timed(() -> bare(count, tagger, texts)));
+                subject.bareCpuNanos += workerCpu.sum() - workers;
+                long jitStage = JIT.getTotalCompilationTime();
+                long streamCpu = subject.streamThreadsCpuNanos();
+                Batch batch = subject.through.run(texts);
+                jitStage = JIT.getTotalCompilationTime() - jitStage;
+                subject.stageCpuNanos += subject.streamThreadsCpuNanos() - streamCpu;
+                subject.latencies.addAll(batch.latencies());
+                double st = subject.staged.add(items, batch.spanSeconds());
+                subject.visible.add(items, batch.visibleSeconds());
+                double e = subject.enrichOnly.add(items, timed(() -> parallel(count, texts,
+                        item -> enricher.enrich(item).entities().size())));
+                System.out.printf(Locale.ROOT, "  round %d, %d thread(s): bare CoreNLP %.1f, enrich stage %.1f, enricher "
+                        + "without Kafka %.1f items/s; ratio %.2f; JIT compiling %d ms (%d ms in the stage's part)%n",
+                        round, count, b, st, e, st / b, JIT.getTotalCompilationTime() - jit, jitStage);
+            }
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        String threadsLabel = count + " thread(s)";
-        System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", threadsLabel, bare.rate());
-        System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from first append "
-                + "to news.raw to last append to news.enriched)%n", threadsLabel, staged.rate(), staged.items,
-                staged.seconds);
-        System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until a read_committed "
-                + "consumer had them all)%n", threadsLabel, visible.rate(), visible.seconds);
-        System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", threadsLabel, enrichOnly.rate());
-        System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms%n",
-                threadsLabel, percentile(sorted, 0.50), percentile(sorted, 0.99));
-        System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms%n",
-                threadsLabel, bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items);
-        System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", threadsLabel,
-                staged.rate() / bare.rate());
-        return new Phase(count, bare.rate(), staged.rate());
     }
 
-    /** Measured rates for one thread count. */
-    private record Phase(int threads, double bare, double stage) {
+    /** One thread count: its own enrich stage, topics and client, and what was measured for it. */
+    private final class Subject implements AutoCloseable {
+        final int threads;
+        final StreamsStage stage;
+        final Through through;
+        final Totals bare = new Totals();
+        final Totals enrichOnly = new Totals();
+        final Totals staged = new Totals();
+        final Totals visible = new Totals();
+        final List<Long> latencies = new ArrayList<>();
+        long bareCpuNanos;
+        long stageCpuNanos;
+        private final String applicationId;
+
+        Subject(int threads, String bootstrap, Topics topics, Path stateDir, Enricher enricher) throws Exception {
+            this.threads = threads;
+            this.applicationId = topics.prefix() + "enrich";
+            createTopics(bootstrap, topics);
+            this.stage = EnrichStage.start(EnrichStage.streamsProperties(bootstrap, applicationId, stateDir,
+                    stageOverrides(threads)), topics, enricher);
+            this.through = new Through(bootstrap, topics, partitions);
+        }
+
+        // Waits until the stage runs and every one of its stream threads owns a task.
+        void awaitTasks() throws InterruptedException {
+            stage.awaitRunning(Duration.ofMinutes(2));
+            KafkaStreams streams = stage.streams();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING
+                    || streams.metadataForLocalThreads().stream().anyMatch(t -> t.activeTasks().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("stream threads without tasks after 2 minutes: "
+                            + streams.metadataForLocalThreads());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        // CPU time of this stage's stream threads; Kafka Streams names them <application id>-<uuid>-StreamThread-<n>.
+        long streamThreadsCpuNanos() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith(applicationId) && t.getName().contains("-StreamThread-"))
+                    .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
+        }
+
         double ratio() {
-            return stage / bare;
+            return staged.rate() / bare.rate();
+        }
+
+        void report() {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            String label = threads + " thread(s)";
+            System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", label, bare.rate());
+            System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from first append "
+                    + "to news.raw to last append to news.enriched)%n", label, staged.rate(), staged.items,
+                    staged.seconds);
+            System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until a read_committed "
+                    + "consumer had them all)%n", label, visible.rate(), visible.seconds);
+            System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", label, enrichOnly.rate());
+            System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms%n",
+                    label, percentile(sorted, 0.50), percentile(sorted, 0.99));
+            System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms%n",
+                    label, bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items);
+            System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", label, ratio());
+        }
+
+        @Override
+        public void close() {
+            through.close();
+            stage.close();
         }
     }
 
@@ -420,12 +451,6 @@ public final class EnrichBench implements Callable<Integer> {
                     new NewTopic(topics.enriched().name(), partitions, (short) 1).configs(appendTime),
                     new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
         }
-    }
-
-    // CPU time of the stage's stream threads; Kafka Streams names them <client id>-StreamThread-<n>.
-    private static long streamThreadsCpuNanos() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("-StreamThread-"))
-                .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
     }
 
     private static long percentile(long[] sorted, double p) {
