@@ -84,7 +84,7 @@ public final class EnrichBench implements Callable<Integer> {
     @Option(names = "--items", description = "Items per measured round and per warm-up batch (default: ${DEFAULT-VALUE}).")
     int items = 1_000;
 
-    @Option(names = "--rounds", description = "Measured rounds per thread count, each bare then stage "
+    @Option(names = "--rounds", description = "Measured rounds, each running every thread count, bare then stage "
             + "(default: ${DEFAULT-VALUE}).")
     int rounds = 5;
 
@@ -95,8 +95,8 @@ public final class EnrichBench implements Callable<Integer> {
     @Option(names = "--partitions", description = "Partitions of news.raw and news.enriched (default: ${DEFAULT-VALUE}).")
     int partitions = 2;
 
-    @Option(names = "--warmup-limit", description = "Longest warm-up per thread count, ISO-8601; warm-up ends "
-            + "earlier once the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-limit", description = "Longest warm-up, ISO-8601; warm-up ends earlier once the JIT "
+            + "compiler is quiet (default: ${DEFAULT-VALUE}).")
     Duration warmupLimit = Duration.ofMinutes(3);
 
     @Option(names = "--commit-interval-ms", description = "Streams commit interval "
@@ -375,8 +375,8 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     /**
-     * Sends items into news.raw and reads news.enriched until every one of them is back; returns their
-     * latencies. Values are serialised before sending: the bench's own JSON work must not compete with
+     * Sends items into news.raw and reads news.enriched until every one of them is back, timing them
+     * by broker append times ({@link Batch}). Values are serialised before sending: the bench's own JSON work must not compete with
      * the stage. Only keys and append times are read back, so values stay bytes.
      */
     private static final class Through implements AutoCloseable {
