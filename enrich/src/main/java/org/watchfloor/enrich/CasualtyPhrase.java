@@ -1,7 +1,6 @@
 package org.watchfloor.enrich;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,14 +26,14 @@ record CasualtyPhrase(String kind, int verb, int modifiersEnd) {
     /** The casualty phrase that quantity {@code q} heads, if any. */
     static Optional<CasualtyPhrase> find(List<Token> tokens, Quantity q, java.util.function.Predicate<Token> modifier) {
         int before = q.first() - 1;
-        while (before >= 0 && isQualifier(lower(tokens.get(before)))) {
+        while (before >= 0 && isQualifier(tokens.get(before).lowerWord())) {
             before--;
         }
-        if (before >= 0 && KINDS.containsKey(lower(tokens.get(before))) && tokens.get(before).pos().startsWith("VB")) {
-            return Optional.of(new CasualtyPhrase(KINDS.get(lower(tokens.get(before))), before, q.end()));
+        if (before >= 0 && KINDS.containsKey(tokens.get(before).lowerWord()) && tokens.get(before).pos().startsWith("VB")) {
+            return Optional.of(new CasualtyPhrase(KINDS.get(tokens.get(before).lowerWord()), before, q.end()));
         }
         for (int j = q.end(); j < tokens.size() && j < q.end() + WINDOW; j++) {
-            String word = lower(tokens.get(j));
+            String word = tokens.get(j).lowerWord();
             if (KINDS.containsKey(word)) {
                 return Optional.of(new CasualtyPhrase(KINDS.get(word), j, j));
             }
@@ -48,7 +47,7 @@ record CasualtyPhrase(String kind, int verb, int modifiersEnd) {
     /** True when the figure counts losses ("lost 4,000 soldiers", "has cost Kyiv 50,000 troops"). */
     static boolean isLoss(List<Token> tokens, Quantity q) {
         for (int k = q.first() - 1; k >= 0 && k >= q.first() - 4; k--) {
-            if (LOSS_VERBS.contains(lower(tokens.get(k)))) {
+            if (LOSS_VERBS.contains(tokens.get(k).lowerWord())) {
                 return true;
             }
         }
@@ -58,9 +57,5 @@ record CasualtyPhrase(String kind, int verb, int modifiersEnd) {
     private static boolean isQualifier(String word) {
         return Set.of("about", "around", "some", "at", "least", "more", "than", "over", "nearly", "almost",
                 "roughly", "approximately", "up", "to").contains(word);
-    }
-
-    private static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
     }
 }

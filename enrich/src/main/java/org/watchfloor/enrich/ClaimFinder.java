@@ -31,9 +31,9 @@ final class ClaimFinder {
         }
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            String word = token.word().toLowerCase(Locale.ROOT);
+            String word = token.lowerWord();
             String found = null;
-            if (word.equals("according") && i + 1 < tokens.size() && lower(tokens.get(i + 1)).equals("to")) {
+            if (word.equals("according") && i + 1 < tokens.size() && tokens.get(i + 1).lowerWord().equals("to")) {
                 found = forward(tokens, mentions, i + 2);
             } else if (token.pos().startsWith("VB") && REPORTING_LEMMAS.contains(token.lemma().toLowerCase(Locale.ROOT))) {
                 found = backward(tokens, mentions, i - 1);
@@ -60,7 +60,7 @@ final class ClaimFinder {
             }
             Token t = tokens.get(i);
             boolean verbLike = t.pos().startsWith("VB");
-            if (!SUBJECT_GAP_TAGS.contains(t.pos()) || (verbLike && !AUXILIARIES.contains(lower(t)))) {
+            if (!SUBJECT_GAP_TAGS.contains(t.pos()) || (verbLike && !AUXILIARIES.contains(t.lowerWord()))) {
                 return null;
             }
         }
@@ -83,9 +83,5 @@ final class ClaimFinder {
             }
         }
         return last;
-    }
-
-    private static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
     }
 }

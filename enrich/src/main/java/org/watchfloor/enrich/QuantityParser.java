@@ -2,7 +2,6 @@ package org.watchfloor.enrich;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,8 +35,8 @@ final class QuantityParser {
         }
         Quantity first = single.get();
         int next = first.end();
-        boolean between = i > 0 && lower(tokens.get(i - 1)).equals("between");
-        if (next + 1 < tokens.size() && isRangeWord(lower(tokens.get(next)), between)) {
+        boolean between = i > 0 && tokens.get(i - 1).lowerWord().equals("between");
+        if (next + 1 < tokens.size() && isRangeWord(tokens.get(next).lowerWord(), between)) {
             Optional<Quantity> second = single(tokens, next + 1);
             if (second.isPresent() && second.get().low() > first.low()) {
                 return Optional.of(new Quantity(first.low(), second.get().low(), i, second.get().end()));
@@ -70,8 +69,8 @@ final class QuantityParser {
 
     // "1.5 million": the decimal is kept exact until the multiplier is applied.
     private static Quantity withMultiplier(List<Token> tokens, int i, long value, String word) {
-        if (i + 1 < tokens.size() && MULTIPLIERS.containsKey(lower(tokens.get(i + 1)))) {
-            BigDecimal exact = decimal(word).multiply(BigDecimal.valueOf(MULTIPLIERS.get(lower(tokens.get(i + 1)))));
+        if (i + 1 < tokens.size() && MULTIPLIERS.containsKey(tokens.get(i + 1).lowerWord())) {
+            BigDecimal exact = decimal(word).multiply(BigDecimal.valueOf(MULTIPLIERS.get(tokens.get(i + 1).lowerWord())));
             return new Quantity(exact.longValue(), exact.longValue(), i, i + 2);
         }
         return new Quantity(value, value, i, i + 1);
@@ -102,7 +101,7 @@ final class QuantityParser {
         int j = i;
         boolean any = false;
         while (j < tokens.size()) {
-            String w = lower(tokens.get(j));
+            String w = tokens.get(j).lowerWord();
             int small = SMALL.indexOf(w);
             int tens = TENS.indexOf(w);
             if (small >= 0) {
@@ -123,14 +122,10 @@ final class QuantityParser {
         if (!any) {
             return Optional.empty();
         }
-        while (lower(tokens.get(j - 1)).equals("-")) {
+        while (tokens.get(j - 1).lowerWord().equals("-")) {
             j--;
         }
         long value = total + current;
         return value > 0 ? Optional.of(new Quantity(value, value, i, j)) : Optional.empty();
-    }
-
-    private static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
     }
 }

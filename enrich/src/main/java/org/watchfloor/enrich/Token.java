@@ -1,5 +1,6 @@
 package org.watchfloor.enrich;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,11 @@ public record Token(String word, String lemma, String pos, String ner, int begin
         if (begin < 0 || end < begin) {
             throw new IllegalArgumentException("bad offsets [" + begin + "," + end + ") for '" + word + "'");
         }
+    }
+
+    /** The word in lower case ({@link Locale#ROOT}), as the figure and claim rules compare it. */
+    public String lowerWord() {
+        return word.toLowerCase(Locale.ROOT);
     }
 
     public boolean isEntity() {

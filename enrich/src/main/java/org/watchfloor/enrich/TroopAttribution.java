@@ -34,7 +34,7 @@ final class TroopAttribution {
         }
         List<Token> tokens = sentence.tokens();
         int next = phrase.unit() + 1;
-        if (next < tokens.size() && ORIGIN_PREPOSITIONS.contains(lower(tokens.get(next)))) {
+        if (next < tokens.size() && ORIGIN_PREPOSITIONS.contains(tokens.get(next).lowerWord())) {
             for (int i = next + 1; i < Math.min(tokens.size(), next + 3); i++) {
                 Mention m = names.at(i);
                 if (m != null && m.owningState() != null) {
@@ -90,8 +90,8 @@ final class TroopAttribution {
     static Mention destination(AnnotatedSentence sentence, SentenceMentions names, TroopPhrase phrase) {
         List<Token> tokens = sentence.tokens();
         for (int p = phrase.after(); p < tokens.size(); p++) {
-            if (names.at(p) != null || !PLACE_PREPOSITIONS.contains(lower(tokens.get(p)))
-                    || (p > 0 && lower(tokens.get(p - 1)).equals("according"))) {
+            if (names.at(p) != null || !PLACE_PREPOSITIONS.contains(tokens.get(p).lowerWord())
+                    || (p > 0 && tokens.get(p - 1).lowerWord().equals("according"))) {
                 continue;
             }
             Mention chosen = null;
@@ -115,7 +115,7 @@ final class TroopAttribution {
     // The destination phrase starts at its preposition: "to Russia's Kursk region" names no troop owner.
     private static int destinationStart(AnnotatedSentence sentence, Mention destination) {
         int i = destination.first() - 1;
-        while (i > 0 && !PLACE_PREPOSITIONS.contains(lower(sentence.tokens().get(i)))) {
+        while (i > 0 && !PLACE_PREPOSITIONS.contains(sentence.tokens().get(i).lowerWord())) {
             i--;
         }
         return Math.max(i, 0);
@@ -123,9 +123,5 @@ final class TroopAttribution {
 
     private static int distance(Mention m, TroopPhrase phrase) {
         return m.first() > phrase.unit() ? m.first() - phrase.unit() : phrase.unit() - (m.end() - 1);
-    }
-
-    private static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
     }
 }

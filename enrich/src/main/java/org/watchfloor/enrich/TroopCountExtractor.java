@@ -2,7 +2,6 @@ package org.watchfloor.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.watchfloor.model.TroopFigure;
@@ -85,28 +84,28 @@ public final class TroopCountExtractor {
     }
 
     private boolean isUnit(Token token) {
-        return UNITS.contains(token.word().toLowerCase(Locale.ROOT));
+        return UNITS.contains(token.lowerWord());
     }
 
     boolean isModifier(Token token) {
         return token.isEntity() || MODIFIER_TAGS.contains(token.pos())
-                || MODIFIER_NOUNS.contains(token.word().toLowerCase(Locale.ROOT));
+                || MODIFIER_NOUNS.contains(token.lowerWord());
     }
 
     /** Money ("$2 billion"), percentages and years ("in 2024") are never troop figures. */
     static boolean excluded(List<Token> tokens, Quantity q) {
-        if (q.first() > 0 && CURRENCY.contains(lower(tokens.get(q.first() - 1)))) {
+        if (q.first() > 0 && CURRENCY.contains(tokens.get(q.first() - 1).lowerWord())) {
             return true;
         }
         if (q.end() < tokens.size()) {
-            String next = lower(tokens.get(q.end()));
+            String next = tokens.get(q.end()).lowerWord();
             if (next.equals("%") || next.equals("percent") || next.equals("per")) {
                 return true;
             }
         }
         boolean yearLike = !q.isRange() && q.low() >= 1900 && q.low() <= 2100
                 && tokens.get(q.first()).word().matches("\\d{4}");
-        return yearLike && q.first() > 0 && YEAR_PREPOSITIONS.contains(lower(tokens.get(q.first() - 1)));
+        return yearLike && q.first() > 0 && YEAR_PREPOSITIONS.contains(tokens.get(q.first() - 1).lowerWord());
     }
 
     static boolean qualified(List<Token> tokens, int first) {
@@ -117,7 +116,7 @@ public final class TroopCountExtractor {
             }
             boolean match = true;
             for (int k = 0; k < qualifier.size() && match; k++) {
-                match = lower(tokens.get(start + k)).equals(qualifier.get(k));
+                match = tokens.get(start + k).lowerWord().equals(qualifier.get(k));
             }
             if (match) {
                 return true;
@@ -126,9 +125,6 @@ public final class TroopCountExtractor {
         return false;
     }
 
-    static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
-    }
 
     static int maxGap() {
         return MAX_GAP;

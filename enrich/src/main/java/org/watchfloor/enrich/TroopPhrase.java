@@ -1,7 +1,6 @@
 package org.watchfloor.enrich;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,10 +36,10 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
     private static Optional<TroopPhrase> reversed(List<Token> tokens, Quantity q, Predicate<Token> unit,
                                                   Predicate<Token> modifier) {
         int k = q.first() - 1;
-        while (k >= 0 && k >= q.first() - 3 && QUALIFIER_WORDS.contains(lower(tokens.get(k)))) {
+        while (k >= 0 && k >= q.first() - 3 && QUALIFIER_WORDS.contains(tokens.get(k).lowerWord())) {
             k--;
         }
-        if (k < 1 || !LINKS.contains(lower(tokens.get(k))) || !unit.test(tokens.get(k - 1))) {
+        if (k < 1 || !LINKS.contains(tokens.get(k).lowerWord()) || !unit.test(tokens.get(k - 1))) {
             return Optional.empty();
         }
         int unitIndex = k - 1;
@@ -49,9 +48,5 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
             first--;
         }
         return Optional.of(new TroopPhrase(unitIndex, first, unitIndex, q.end()));
-    }
-
-    private static String lower(Token token) {
-        return token.word().toLowerCase(Locale.ROOT);
     }
 }
