@@ -49,7 +49,7 @@ final class AlertFactory {
                 + "a trailing 24-hour average of %.2f per hour", rule.name(), surge.stories(), surge.start(),
                 surge.average());
         return new Alert(StableIds.alert("surge\n" + surge.hour(), rule.id(), AlertKind.SURGE), rule.id(),
-                rule.name(), AlertKind.SURGE, rule.severity().raised(), storyId,
+                rule.name(), AlertKind.SURGE, rule.surgeSeverity(), storyId,
                 "Surge: " + rule.name() + " (" + surge.stories() + " stories this hour)", reason,
                 List.of(headline(item)), state.items(), List.of(), state.firstSeen(), clock.instant(),
                 state.sourceCount());

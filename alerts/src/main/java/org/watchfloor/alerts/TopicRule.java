@@ -10,7 +10,8 @@ import org.watchfloor.model.Severity;
  * has at least one of its ids among the item's actors, no {@code exclude} term occurs, and the score
  * (sum of the weights of the distinct terms found, plus {@code troopBonus} when the item carries a
  * troop figure of an actor of the first group) reaches {@code minScore}. {@code raiseOn} lists what
- * raises the base {@code severity} of an alert.
+ * raises the base {@code severity} of an alert; {@code surgeSeverity} is the level of the topic's
+ * SURGE alerts, one above {@code severity} unless the topic says otherwise.
  */
 public record TopicRule(
         String id,
@@ -22,7 +23,8 @@ public record TopicRule(
         List<Term> exclude,
         double minScore,
         double troopBonus,
-        List<SeverityRaise> raiseOn) {
+        List<SeverityRaise> raiseOn,
+        Severity surgeSeverity) {
 
     public TopicRule {
         Objects.requireNonNull(id, "id");
@@ -33,6 +35,7 @@ public record TopicRule(
         terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         raiseOn = raiseOn == null ? List.of() : List.copyOf(raiseOn);
+        surgeSeverity = surgeSeverity == null ? severity.raised() : surgeSeverity;
     }
 
     /** The ids whose troop figures raise the severity: the first actor group, or none without groups. */
@@ -46,6 +49,7 @@ public record TopicRule(
         terms.forEach(t -> weights.put(t.phrase(), t.weight()));
         return new TopicSpec(id, name, description, severity.name(), actors, weights,
                 exclude.stream().map(Term::phrase).toList(), minScore, troopBonus,
-                raiseOn.stream().map(SeverityRaise::yamlName).toList());
+                raiseOn.stream().map(SeverityRaise::yamlName).toList(),
+                surgeSeverity == severity.raised() ? null : surgeSeverity.name());
     }
 }

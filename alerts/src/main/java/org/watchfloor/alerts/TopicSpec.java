@@ -16,7 +16,7 @@ import org.watchfloor.model.Topics;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TopicSpec(String id, String name, String description, String severity, List<List<String>> actors,
                         LinkedHashMap<String, Double> terms, List<String> exclude, Double minScore, Double troopBonus,
-                        List<String> raiseSeverityOn) {
+                        List<String> raiseSeverityOn, String surgeSeverity) {
     public static final JsonSerde<TopicSpec> SERDE = new JsonSerde<>(TopicSpec.class, "watchlist-topic/v1");
 
     /** The {@code watchlists} topic of {@code topics} with its serdes. */

@@ -31,7 +31,12 @@ final class TopicSpecValidator {
         if (spec.name() == null || spec.name().isBlank()) {
             throw fault(at, "name", "is required");
         }
-        Severity severity = severity(at, spec.severity());
+        if (spec.severity() == null) {
+            throw fault(at, "severity", "is required (FLASH, URGENT or ROUTINE)");
+        }
+        Severity severity = severity(at, "severity", spec.severity());
+        Severity surgeSeverity = spec.surgeSeverity() == null ? null
+                : severity(at, "surgeSeverity", spec.surgeSeverity());
         List<List<String>> actors = actors(at, spec.actors());
         List<Term> terms = terms(at, spec.terms());
         if (terms.isEmpty()) {
@@ -51,7 +56,7 @@ final class TopicSpecValidator {
             throw fault(at, "minScore", minScore + " can never be reached: all terms and the bonus give " + best);
         }
         return new TopicRule(spec.id(), spec.name().strip(), spec.description(), severity, actors, terms, exclude,
-                minScore, troopBonus, raises(at, spec.raiseSeverityOn()));
+                minScore, troopBonus, raises(at, spec.raiseSeverityOn()), surgeSeverity);
     }
 
     private static List<SeverityRaise> raises(String at, List<String> names) {
@@ -66,14 +71,11 @@ final class TopicSpecValidator {
         return raises;
     }
 
-    private static Severity severity(String at, String value) {
-        if (value == null) {
-            throw fault(at, "severity", "is required (FLASH, URGENT or ROUTINE)");
-        }
+    private static Severity severity(String at, String field, String value) {
         try {
             return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fault(at, "severity", "'" + value + "' is not FLASH, URGENT or ROUTINE");
+            throw fault(at, field, "'" + value + "' is not FLASH, URGENT or ROUTINE");
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertKind;
+import org.watchfloor.model.Severity;
 
 /** The surge rule: distinct stories this hour against the trailing 24-hour average, once per topic and hour. */
 class SurgeTopologyTest {
@@ -20,35 +21,56 @@ class SurgeTopologyTest {
             "Khabarovsk", "Ussuriysk", "Novosibirsk", "Moscow", "Kazan", "Samara", "Orel", "Tambov", "Lipetsk",
             "Smolensk", "Pskov", "Tula", "Kaluga", "Ryazan"};
 
+    // Threshold near 1 keeps each test item its own story, so the surge rule is tested alone.
+    private static final AlertsConfig CONFIG = new AlertsConfig(Duration.ofHours(72), 0.99, 1.0, 3);
+
     @TempDir
     Path stateDir;
 
     @Test
     void surgesOnceWhenTheHourExceedsTwiceTheTrailingAverage() {
-        // Threshold near 1 keeps each test item its own story, so the surge rule is tested alone.
-        AlertsConfig config = new AlertsConfig(Duration.ofHours(72), 0.99, 1.0, 3);
-        try (AlertsDriver driver = new AlertsDriver(stateDir, config)) {
-            for (int h = 24; h >= 1; h--) {
-                driver.pipe(story(h, HOUR.minus(Duration.ofHours(h))));
-            }
-            assertThat(driver.readAlerts()).extracting(Alert::kind).containsOnly(AlertKind.NEW).hasSize(24);
-
-            driver.pipe(story(25, HOUR.plusSeconds(60)));
-            driver.pipe(story(26, HOUR.plusSeconds(120)));
-            // Two stories against an average of one: not more than double.
-            assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.NEW);
-
-            driver.pipe(story(27, HOUR.plusSeconds(180)));
-            List<Alert> third = driver.readAlerts();
-            assertThat(third).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.SURGE);
-            Alert surge = third.get(1);
+        try (AlertsDriver driver = new AlertsDriver(stateDir, CONFIG)) {
+            Alert surge = surgeOnTheThirdStoryOfTheHour(driver);
             assertThat(surge.topic()).isEqualTo("dprk-troops-russia");
             assertThat(surge.reason()).contains("3 distinct stories", "2024-10-25T12:00:00Z", "average of 1.00");
+            // The topic is URGENT and sets no surgeSeverity: a surge is one level above.
+            assertThat(surge.severity()).isEqualTo(Severity.FLASH);
 
             driver.pipe(story(28, HOUR.plusSeconds(240)));
             assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW);
             assertThat(driver.alerts.isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void aSurgeTakesTheSeverityTheTopicSetsForIt() {
+        try (AlertsDriver driver = new AlertsDriver(stateDir, CONFIG)) {
+            TopicRule topic = TopicPack.defaultPack().topic("dprk-troops-russia").orElseThrow();
+            TopicSpec spec = topic.toSpec();
+            driver.watchlists.pipeInput(topic.id(), new TopicSpec(spec.id(), spec.name(), spec.description(),
+                    spec.severity(), spec.actors(), spec.terms(), spec.exclude(), spec.minScore(), spec.troopBonus(),
+                    spec.raiseSeverityOn(), "ROUTINE"));
+
+            assertThat(surgeOnTheThirdStoryOfTheHour(driver).severity()).isEqualTo(Severity.ROUTINE);
+        }
+    }
+
+    // 24 hourly stories, then three in one hour: the third makes 3 against an average of 1 and surges.
+    private static Alert surgeOnTheThirdStoryOfTheHour(AlertsDriver driver) {
+        for (int h = 24; h >= 1; h--) {
+            driver.pipe(story(h, HOUR.minus(Duration.ofHours(h))));
+        }
+        assertThat(driver.readAlerts()).extracting(Alert::kind).containsOnly(AlertKind.NEW).hasSize(24);
+
+        driver.pipe(story(25, HOUR.plusSeconds(60)));
+        driver.pipe(story(26, HOUR.plusSeconds(120)));
+        // Two stories against an average of one: not more than double.
+        assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.NEW);
+
+        driver.pipe(story(27, HOUR.plusSeconds(180)));
+        List<Alert> third = driver.readAlerts();
+        assertThat(third).extracting(Alert::kind).containsExactly(AlertKind.NEW, AlertKind.SURGE);
+        return third.get(1);
     }
 
     private static org.watchfloor.model.EnrichedItem story(int n, Instant at) {

@@ -50,6 +50,19 @@ class TopicPackTest {
         assertThat(rule.minScore()).isEqualTo(3.0);
         assertThat(rule.troopBonus()).isZero();
         assertThat(rule.description()).isEmpty();
+        assertThat(rule.surgeSeverity()).as("one above the base severity").isEqualTo(Severity.URGENT);
+        assertThat(rule.toSpec().surgeSeverity()).as("a default is not written back").isNull();
+    }
+
+    @Test
+    void readsAnExplicitSurgeSeverityAndRefusesAnUnknownOne() {
+        String withSurge = VALID.replace("    severity: ROUTINE\n", "    severity: ROUTINE\n    surgeSeverity: flash\n");
+        TopicRule rule = TopicPack.fromYaml(withSurge, "sample.yaml").topic("sample").orElseThrow();
+
+        assertThat(rule.surgeSeverity()).isEqualTo(Severity.FLASH);
+        assertThat(rule.toSpec().surgeSeverity()).isEqualTo("FLASH");
+        assertRefused(withSurge.replace("flash", "LOUD"),
+                "sample.yaml:2: topic #1 topic 'sample': surgeSeverity: 'LOUD' is not FLASH, URGENT or ROUTINE");
     }
 
     @Test
