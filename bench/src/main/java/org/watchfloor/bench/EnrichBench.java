@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +94,10 @@ public final class EnrichBench implements Callable<Integer> {
             + "and stream threads (default: ${DEFAULT-VALUE}).")
     List<Integer> threads = List.of(1, 2);
 
+    @Option(names = "--paced-items", description = "Items sent at half the measured rate, for latency with headroom "
+            + "(default: ${DEFAULT-VALUE}).")
+    int pacedItems = 300;
+
     @Option(names = "--partitions", description = "Partitions of news.raw and news.enriched (default: ${DEFAULT-VALUE}).")
     int partitions = 2;
 
@@ -138,6 +144,9 @@ public final class EnrichBench implements Callable<Integer> {
                 warmUp(subjects, tagger);
                 resetPeaks();
                 measure(subjects, tagger, enricher);
+                for (Subject subject : subjects) {
+                    subject.paced = subject.through.run(BenchTexts.items(pacedItems), subject.pacedRate());
+                }
             } finally {
                 subjects.forEach(Subject::close);
             }
@@ -193,7 +202,7 @@ public final class EnrichBench implements Callable<Integer> {
             for (Subject subject : subjects) {
                 List<NewsItem> texts = BenchTexts.items(items);
                 bare(subject.threads, tagger, texts);
-                subject.through.run(texts);
+                subject.through.run(texts, 0);
             }
             jitShare = (JIT.getTotalCompilationTime() - jit) / ((System.nanoTime() - batchStarted) / 1e6);
             batches++;
@@ -222,7 +231,7 @@ public final class EnrichBench implements Callable<Integer> {
                 subject.bareCpuNanos += workerCpu.sum() - workers;
                 long jitStage = JIT.getTotalCompilationTime();
                 long streamCpu = subject.streamThreadsCpuNanos();
-                Batch batch = subject.through.run(texts);
+                Batch batch = subject.through.run(texts, 0);
                 jitStage = JIT.getTotalCompilationTime() - jitStage;
                 subject.stageCpuNanos += subject.streamThreadsCpuNanos() - streamCpu;
                 subject.latencies.addAll(batch.latencies());
@@ -249,6 +258,7 @@ public final class EnrichBench implements Callable<Integer> {
         final List<Long> latencies = new ArrayList<>();
         long bareCpuNanos;
         long stageCpuNanos;
+        Batch paced;
         private final String applicationId;
 
         Subject(int threads, String bootstrap, Topics topics, Path stateDir, Enricher enricher) throws Exception {
@@ -286,6 +296,11 @@ public final class EnrichBench implements Callable<Integer> {
             return staged.rate() / bare.rate();
         }
 
+        // Half the rate the stage sustained: latency of a stage with headroom, not of a queue.
+        double pacedRate() {
+            return staged.rate() / 2;
+        }
+
         void report() {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             String label = threads + " thread(s)";
@@ -296,8 +311,15 @@ public final class EnrichBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until a read_committed "
                     + "consumer had them all)%n", label, visible.rate(), visible.seconds);
             System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", label, enrichOnly.rate());
-            System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms%n",
-                    label, percentile(sorted, 0.50), percentile(sorted, 0.99));
+            System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms "
+                    + "(%d items sent at once: includes the queue)%n", label, percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), items);
+            long[] pacedOut = paced.latencies().stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] pacedRead = paced.visibleLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%s: paced at %.0f items/s (%d items): news.raw -> news.enriched p50 %d ms, "
+                    + "p99 %d ms; until read by a read_committed consumer p50 %d ms, p99 %d ms%n", label, pacedRate(),
+                    pacedOut.length, percentile(pacedOut, 0.50), percentile(pacedOut, 0.99), percentile(pacedRead, 0.50),
+                    percentile(pacedRead, 0.99));
             System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms%n",
                     label, bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items);
             System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", label, ratio());
@@ -314,9 +336,9 @@ public final class EnrichBench implements Callable<Integer> {
      * One round through the stage: per-item latencies; the span from the first append to news.raw to
      * the last append to news.enriched (the stage's throughput, by broker clocks); and the wall time
      * until the bench's read_committed consumer had every item, which adds the wait for the last
-     * transaction to commit and for the consumer's next poll.
+     * transaction to commit and for the consumer's next poll; per item, that wall time as well.
      */
-    private record Batch(List<Long> latencies, double spanSeconds, double visibleSeconds) {
+    private record Batch(List<Long> latencies, List<Long> visibleLatencies, double spanSeconds, double visibleSeconds) {
     }
 
     /** Items and seconds summed over rounds. */
@@ -401,39 +423,61 @@ public final class EnrichBench implements Callable<Integer> {
             consumer.poll(Duration.ofMillis(100));
         }
 
-        Batch run(List<NewsItem> texts) throws Exception {
+        /**
+         * Sends {@code texts}, all at once ({@code rate} 0) or paced at {@code rate} items/s, while
+         * reading news.enriched until every one of them is back.
+         */
+        Batch run(List<NewsItem> texts, double rate) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
             long started = System.nanoTime();
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
-                // few thousand items, hashing would leave one stream thread idle at the end of a round.
-                sent.add(producer.send(new ProducerRecord<>(raw, i % partitions, texts.get(i).id(), values.get(i))));
-            }
-            Map<String, Long> appended = new HashMap<>();
-            long firstIn = Long.MAX_VALUE;
-            for (int i = 0; i < texts.size(); i++) {
-                long at = sent.get(i).get().timestamp();
-                appended.put(texts.get(i).id(), at);
-                firstIn = Math.min(firstIn, at);
-            }
-            List<Long> latencies = new ArrayList<>();
-            long lastOut = Long.MIN_VALUE;
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (latencies.size() < texts.size()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + latencies.size() + " of " + texts.size()
-                            + " items came back from the enrich stage within 30 minutes");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    Long in = appended.get(r.key());
-                    if (in != null) {
-                        latencies.add(r.timestamp() - in);
-                        lastOut = Math.max(lastOut, r.timestamp());
+            ExecutorService sender = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Future<RecordMetadata>>> sending = sender.submit(() -> {
+                    List<Future<RecordMetadata>> sent = new ArrayList<>();
+                    for (int i = 0; i < texts.size(); i++) {
+                        long due = started + (long) (i * 1e9 / Math.max(rate, Double.MIN_VALUE));
+                        if (rate > 0 && due > System.nanoTime()) {
+                            Thread.sleep((due - System.nanoTime()) / 1_000_000);
+                        }
+                        // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
+                        // few thousand items, hashing would leave one stream thread idle at the end of a round.
+                        sent.add(producer.send(new ProducerRecord<>(raw, i % partitions, texts.get(i).id(),
+                                values.get(i))));
+                    }
+                    return sent;
+                });
+                Set<String> wanted = new HashSet<>(texts.stream().map(NewsItem::id).toList());
+                Map<String, long[]> back = new HashMap<>(); // id -> {append time in news.enriched, time read}
+                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                while (back.size() < texts.size()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("only " + back.size() + " of " + texts.size()
+                                + " items came back from the enrich stage within 30 minutes");
+                    }
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                        if (wanted.contains(r.key())) {
+                            back.putIfAbsent(r.key(), new long[] {r.timestamp(), System.currentTimeMillis()});
+                        }
                     }
                 }
+                double visibleSeconds = (System.nanoTime() - started) / 1e9;
+                List<Future<RecordMetadata>> sent = sending.get();
+                List<Long> latencies = new ArrayList<>();
+                List<Long> visibleLatencies = new ArrayList<>();
+                long firstIn = Long.MAX_VALUE;
+                long lastOut = Long.MIN_VALUE;
+                for (int i = 0; i < texts.size(); i++) {
+                    long in = sent.get(i).get().timestamp();
+                    long[] out = back.get(texts.get(i).id());
+                    latencies.add(out[0] - in);
+                    visibleLatencies.add(out[1] - in);
+                    firstIn = Math.min(firstIn, in);
+                    lastOut = Math.max(lastOut, out[0]);
+                }
+                return new Batch(latencies, visibleLatencies, (lastOut - firstIn) / 1e3, visibleSeconds);
+            } finally {
+                sender.shutdownNow();
             }
-            return new Batch(latencies, (lastOut - firstIn) / 1e3, (System.nanoTime() - started) / 1e9);
         }
 
         @Override

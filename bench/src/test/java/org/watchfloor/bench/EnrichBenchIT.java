@@ -24,11 +24,13 @@ class EnrichBenchIT {
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
         Run run = run("--items", "12", "--rounds", "1", "--threads", "1,2", "--warmup-limit", "PT0S",
-                "--dir", dir.toString());
+                "--paced-items", "8", "--dir", dir.toString());
 
         assertThat(run.exitCode).isZero();
         assertThat(run.lines).anyMatch(l -> l.startsWith("1 thread(s): enrich stage") && l.contains("(12 items,"))
                 .anyMatch(l -> l.startsWith("2 thread(s): enrich stage") && l.contains("(12 items,"))
+                .anyMatch(l -> l.startsWith("1 thread(s): paced at") && l.contains("(8 items)"))
+                .anyMatch(l -> l.startsWith("2 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 threads vs 1: enrich stage"))
                 .anyMatch(l -> l.startsWith("peak heap while measuring:"));
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
