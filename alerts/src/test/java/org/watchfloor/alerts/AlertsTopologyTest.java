@@ -1,6 +1,7 @@
 package org.watchfloor.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.watchfloor.alerts.TestItems.item;
 
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,24 @@ class AlertsTopologyTest {
         assertThat(state.sourceCount()).isEqualTo(3);
         assertThat(state.alertedTopics()).containsExactly("dprk-troops-russia");
         assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anItemDatedYearsAheadDoesNotAgeOutTheStoriesBeingFollowed() {
+        pipe(troops("urn:a1").build());
+        assertThat(readAlerts()).hasSize(1);
+        // A feed with a broken clock: published in 2099, read a day after the troops story.
+        pipe(pact("urn:p").published(Instant.parse("2099-01-01T00:00:00Z"))
+                .fetched(Instant.parse("2024-10-24T08:00:00Z")).build());
+        assertThat(readAlerts()).extracting(Alert::topic, Alert::firstSeen)
+                .containsExactly(tuple("russia-dprk-pact", Instant.parse("2024-10-24T08:00:00Z")));
+
+        // A rewrite under another headline (so found by similarity, not by fingerprint) must still
+        // join the troops story rather than raise a second NEW.
+        pipe(troops("urn:rewrite").title("Kyiv: North Korean troops have reached Russian bases near Kursk by train")
+                .publishedAt("2024-10-23T14:00:00Z").build());
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(story(troops("urn:a1").build()).sourceCount()).isEqualTo(2);
     }
 
     @Test

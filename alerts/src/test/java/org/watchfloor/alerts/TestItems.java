@@ -39,6 +39,7 @@ final class TestItems {
     private String title = "";
     private String summary = "";
     private Instant published = PUBLISHED;
+    private Instant fetched;
     private final List<Actor> actors = new ArrayList<>();
     private final List<TroopFigure> troops = new ArrayList<>();
     private final List<Place> places = new ArrayList<>();
@@ -65,6 +66,12 @@ final class TestItems {
 
     TestItems summary(String value) {
         this.summary = value;
+        return this;
+    }
+
+    /** When the feed was read; a minute after publication unless set. */
+    TestItems fetched(Instant value) {
+        this.fetched = value;
         return this;
     }
 
@@ -128,7 +135,7 @@ final class TestItems {
 
     EnrichedItem build() {
         NewsItem news = new NewsItem(id, new FeedRef(feed, "Feed " + source), source,
-                "https://" + source + "/" + id, title, summary, published, published.plusSeconds(60), "en",
+                "https://" + source + "/" + id, title, summary, published, fetched != null ? fetched : published.plusSeconds(60), "en",
                 Integer.toHexString((title + summary + troops + casualties).hashCode()), null, revision);
         return new EnrichedItem(news, List.of(), actors, troops, places, sentences(news.text()),
                 new Pipeline(List.of("tokenize", "ssplit", "ner"), "test", "test"), casualties, false, null, null);

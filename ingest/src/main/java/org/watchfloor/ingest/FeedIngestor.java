@@ -1,8 +1,6 @@
 package org.watchfloor.ingest;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +28,6 @@ import org.watchfloor.model.Topics;
  * the producer and closes it.
  */
 public final class FeedIngestor {
-    /** Publication dates further ahead of the fetch than this are treated as bogus for event time. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(FeedIngestor.class);
 
     private final Producer<String, NewsItem> producer;
@@ -112,7 +108,7 @@ public final class FeedIngestor {
 
     private Pending send(NewsItem item) {
         ProducerRecord<String, NewsItem> record = new ProducerRecord<>(
-                topics.raw().name(), null, recordTimestamp(item).toEpochMilli(), item.id(), item);
+                topics.raw().name(), null, item.eventTime().toEpochMilli(), item.id(), item);
         try {
             return new Pending(item, producer.send(record), null);
         } catch (KafkaException e) {
@@ -142,20 +138,6 @@ public final class FeedIngestor {
     private static FeedFailure fail(URI uri, String reason) {
         log.warn("feed {} skipped: {}", uri, reason);
         return new FeedFailure(uri, reason);
-    }
-
-    /**
-     * Event time: the publication date, unless it is missing, before 1970 (Kafka refuses negative
-     * timestamps) or more than {@link #FUTURE_TOLERANCE} after the fetch (clock skew or a bogus date
-     * that would hold windows open); then the fetch time.
-     */
-    static Instant recordTimestamp(NewsItem item) {
-        Instant published = item.published();
-        if (published == null || published.isBefore(Instant.EPOCH)
-                || published.isAfter(item.fetched().plus(FUTURE_TOLERANCE))) {
-            return item.fetched();
-        }
-        return published;
     }
 
     private record Pending(NewsItem item, Future<RecordMetadata> ack, Exception error) {

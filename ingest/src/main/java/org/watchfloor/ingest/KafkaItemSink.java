@@ -29,7 +29,7 @@ final class KafkaItemSink implements ItemSink {
         List<Future<RecordMetadata>> acks = new ArrayList<>(items.size());
         for (NewsItem item : items) {
             acks.add(producer.send(new ProducerRecord<>(topic.name(), null,
-                    FeedIngestor.recordTimestamp(item).toEpochMilli(), item.id(), item)));
+                    item.eventTime().toEpochMilli(), item.id(), item)));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {

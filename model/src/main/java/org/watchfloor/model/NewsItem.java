@@ -1,6 +1,7 @@
 package org.watchfloor.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,6 +27,9 @@ public record NewsItem(
         String content,
         int revision) {
 
+    /** Publication dates further ahead of the fetch than this are bogus for {@link #eventTime()}. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+
     public NewsItem {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
@@ -47,10 +51,18 @@ public record NewsItem(
         this(id, feed, source, link, title, summary, published, fetched, language, contentHash, null, 1);
     }
 
-    /** Event time: when the article was published, or when it was fetched if the feed gives no date. */
+    /**
+     * Event time, the record time of news.raw and the clock of story ageing in alerts: the publication
+     * date, unless it is missing, before 1970 (Kafka refuses negative timestamps) or more than
+     * {@link #FUTURE_TOLERANCE} after the fetch (clock skew or a bogus date, which would hold windows
+     * open and make every story look stale); then the fetch time.
+     */
     @JsonIgnore
     public Instant eventTime() {
-        return published != null ? published : fetched;
+        if (published == null || published.isBefore(Instant.EPOCH) || published.isAfter(fetched.plus(FUTURE_TOLERANCE))) {
+            return fetched;
+        }
+        return published;
     }
 
     /**
