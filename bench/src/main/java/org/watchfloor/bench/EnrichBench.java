@@ -287,9 +287,11 @@ public final class EnrichBench implements Callable<Integer> {
 
         // CPU time of this stage's stream threads; Kafka Streams names them <application id>-<uuid>-StreamThread-<n>.
         long streamThreadsCpuNanos() {
-            return Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith(applicationId) && t.getName().contains("-StreamThread-"))
-                    .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
+            // Names only (stack depth 0): taking every thread's stack would stop the JVM at a safepoint.
+            return Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
+                    .filter(t -> t != null && t.getThreadName().startsWith(applicationId)
+                            && t.getThreadName().contains("-StreamThread-"))
+                    .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()))).sum();
         }
 
         double ratio() {
@@ -435,9 +437,9 @@ public final class EnrichBench implements Callable<Integer> {
                 Future<List<Future<RecordMetadata>>> sending = sender.submit(() -> {
                     List<Future<RecordMetadata>> sent = new ArrayList<>();
                     for (int i = 0; i < texts.size(); i++) {
-                        long due = started + (long) (i * 1e9 / Math.max(rate, Double.MIN_VALUE));
-                        if (rate > 0 && due > System.nanoTime()) {
-                            Thread.sleep((due - System.nanoTime()) / 1_000_000);
+                        long wait = rate > 0 ? started + (long) (i * 1e9 / rate) - System.nanoTime() : 0;
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000);
                         }
                         // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
                         // few thousand items, hashing would leave one stream thread idle at the end of a round.

@@ -20,6 +20,8 @@ import picocli.CommandLine;
  */
 class EnrichBenchIT {
     private static final Pattern RATIO = Pattern.compile("enrich/corenlp throughput ratio: (\\d+\\.\\d\\d)");
+    private static final Pattern CPU = Pattern.compile(
+            "\\d thread\\(s\\): CPU per item: bare CoreNLP threads (\\d+\\.\\d\\d) ms, stream threads (\\d+\\.\\d\\d) ms");
 
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
@@ -33,6 +35,12 @@ class EnrichBenchIT {
                 .anyMatch(l -> l.startsWith("2 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 threads vs 1: enrich stage"))
                 .anyMatch(l -> l.startsWith("peak heap while measuring:"));
+        // Both CPU figures are measured, never left at zero: each thread count's stream threads are found.
+        List<Matcher> cpu = run.lines.stream().map(CPU::matcher).filter(Matcher::matches).toList();
+        assertThat(cpu).hasSize(2).allSatisfy(m -> {
+            assertThat(Double.parseDouble(m.group(1))).isPositive();
+            assertThat(Double.parseDouble(m.group(2))).isPositive();
+        });
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
         assertThat(Double.parseDouble(last.group(1))).isPositive();

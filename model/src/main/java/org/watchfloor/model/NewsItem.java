@@ -59,7 +59,8 @@ public record NewsItem(
      */
     @JsonIgnore
     public Instant eventTime() {
-        if (published == null || published.isBefore(Instant.EPOCH) || published.isAfter(fetched.plus(FUTURE_TOLERANCE))) {
+        if (published == null || published.isBefore(Instant.EPOCH)
+                || published.isAfter(fetched.plus(FUTURE_TOLERANCE))) {
             return fetched;
         }
         return published;
