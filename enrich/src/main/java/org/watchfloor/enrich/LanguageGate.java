@@ -24,15 +24,27 @@ final class LanguageGate {
         if (!declared.isEmpty() && !declared.startsWith("en")) {
             return Optional.of("language:" + declared);
         }
-        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
-        text.codePoints().filter(Character::isLetter)
-                .forEach(cp -> letters.merge(Character.UnicodeScript.of(cp), 1, Integer::sum));
-        int total = letters.values().stream().mapToInt(Integer::intValue).sum();
-        int latin = letters.getOrDefault(Character.UnicodeScript.LATIN, 0);
+        // Most items are ASCII text: count Latin letters without a map, the other scripts by name.
+        int total = 0;
+        int latin = 0;
+        Map<Character.UnicodeScript, Integer> others = new EnumMap<>(Character.UnicodeScript.class);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            total++;
+            if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                latin++;
+            } else {
+                others.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+            }
+        }
         if (total == 0 || latin >= total * MIN_LATIN_SHARE) {
             return Optional.empty();
         }
-        Character.UnicodeScript dominant = letters.entrySet().stream()
+        Character.UnicodeScript dominant = others.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         return Optional.of("script:" + dominant.name().toLowerCase(Locale.ROOT));
     }

@@ -1,6 +1,7 @@
 package org.watchfloor.enrich;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,17 +19,31 @@ final class QuantityParser {
     private static final Pattern DIGIT_RANGE = Pattern.compile("([^-\u2013]+)[-\u2013]([^-\u2013]+)");
     private static final Map<String, Long> MULTIPLIERS =
             Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L, "billion", 1_000_000_000L);
-    private static final List<String> SMALL = List.of("zero", "one", "two", "three", "four", "five", "six",
+    private static final Map<String, Integer> SMALL = indexed("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen");
-    private static final List<String> TENS =
-            List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+    private static final Map<String, Integer> TENS =
+            indexed("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
     private QuantityParser() {
     }
 
+    private static Map<String, Integer> indexed(String... words) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < words.length; i++) {
+            if (!words[i].isEmpty()) {
+                index.put(words[i], i);
+            }
+        }
+        return Map.copyOf(index);
+    }
+
     /** The quantity that starts at token {@code i}, if one does. */
     static Optional<Quantity> parseAt(List<Token> tokens, int i) {
+        // Called for almost every token: most cannot start a number, and need no pattern to say so.
+        if (!canStart(tokens.get(i))) {
+            return Optional.empty();
+        }
         Optional<Quantity> single = single(tokens, i);
         if (single.isEmpty()) {
             return Optional.empty();
@@ -43,6 +58,19 @@ final class QuantityParser {
             }
         }
         return single;
+    }
+
+    // Digits, digit ranges and "12K" start with a digit; a run of number words with a unit or a tens word.
+    private static boolean canStart(Token token) {
+        String word = token.word();
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (Character.isDigit(word.charAt(0))) {
+            return true;
+        }
+        String lower = token.lowerWord();
+        return SMALL.containsKey(lower) || TENS.containsKey(lower);
     }
 
     private static boolean isRangeWord(String word, boolean between) {
@@ -102,11 +130,11 @@ final class QuantityParser {
         boolean any = false;
         while (j < tokens.size()) {
             String w = tokens.get(j).lowerWord();
-            int small = SMALL.indexOf(w);
-            int tens = TENS.indexOf(w);
-            if (small >= 0) {
+            Integer small = SMALL.get(w);
+            Integer tens = TENS.get(w);
+            if (small != null) {
                 current += small;
-            } else if (tens >= 2) {
+            } else if (tens != null) {
                 current += tens * 10L;
             } else if (any && w.equals("hundred")) {
                 current *= 100;

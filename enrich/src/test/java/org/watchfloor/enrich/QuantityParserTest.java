@@ -17,6 +17,8 @@ class QuantityParserTest {
         assertThat(parse("1.5 million troops")).contains(new Quantity(1_500_000, 1_500_000, 0, 2));
         assertThat(parse("ten thousand troops")).contains(new Quantity(10_000, 10_000, 0, 2));
         assertThat(parse("twenty five hundred troops")).contains(new Quantity(2_500, 2_500, 0, 3));
+        assertThat(parse("Twenty thousand troops")).as("a headline's capital").contains(new Quantity(20_000, 20_000, 0, 2));
+        assertThat(parse("Nineteen soldiers")).contains(new Quantity(19, 19, 0, 1));
     }
 
     @Test
@@ -35,6 +37,8 @@ class QuantityParserTest {
         assertThat(parse("thousands of troops")).isEmpty();
         assertThat(parse("thousand troops")).isEmpty();
         assertThat(parse("troops")).isEmpty();
+        assertThat(parse("hundred troops")).as("a multiplier does not start a number").isEmpty();
+        assertThat(parse("Seoul-Moscow talks")).as("a hyphenated pair of words is no range").isEmpty();
     }
 
     private static Optional<Quantity> parse(String text) {
