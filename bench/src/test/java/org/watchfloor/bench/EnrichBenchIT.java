@@ -21,7 +21,8 @@ import picocli.CommandLine;
 class EnrichBenchIT {
     private static final Pattern RATIO = Pattern.compile("enrich/corenlp throughput ratio: (\\d+\\.\\d\\d)");
     private static final Pattern CPU = Pattern.compile(
-            "\\d thread\\(s\\): CPU per item: bare CoreNLP threads (\\d+\\.\\d\\d) ms, stream threads (\\d+\\.\\d\\d) ms");
+            "\\d thread\\(s\\): CPU per item: bare CoreNLP threads (\\d+\\.\\d\\d) ms, stream threads (\\d+\\.\\d\\d) ms; "
+                    + "whole process (\\d+\\.\\d\\d) ms with bare CoreNLP, (\\d+\\.\\d\\d) ms with the stage");
 
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
@@ -35,11 +36,14 @@ class EnrichBenchIT {
                 .anyMatch(l -> l.startsWith("2 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 threads vs 1: enrich stage"))
                 .anyMatch(l -> l.startsWith("peak heap while measuring:"));
-        // Both CPU figures are measured, never left at zero: each thread count's stream threads are found.
+        // Every CPU figure is measured, never left at zero: each thread count's stream threads are found,
+        // and the whole process used at least what the threads it contains used.
         List<Matcher> cpu = run.lines.stream().map(CPU::matcher).filter(Matcher::matches).toList();
         assertThat(cpu).hasSize(2).allSatisfy(m -> {
             assertThat(Double.parseDouble(m.group(1))).isPositive();
             assertThat(Double.parseDouble(m.group(2))).isPositive();
+            assertThat(Double.parseDouble(m.group(3))).isGreaterThanOrEqualTo(Double.parseDouble(m.group(1)));
+            assertThat(Double.parseDouble(m.group(4))).isGreaterThanOrEqualTo(Double.parseDouble(m.group(2)));
         });
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
