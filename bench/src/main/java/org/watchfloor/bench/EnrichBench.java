@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -81,6 +83,10 @@ import picocli.CommandLine.Spec;
 public final class EnrichBench implements Callable<Integer> {
     // Warm-up ends once JIT compilation took less than this share of two batches in a row and of their stage parts.
     private static final double JIT_QUIET = 0.03;
+    // Settings passed on to the clients Streams makes, which StreamsConfig does not list itself.
+    private static final List<String> CLIENT_PREFIXES = List.of(StreamsConfig.PRODUCER_PREFIX,
+            StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.TOPIC_PREFIX);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final OperatingSystemMXBean PROCESS =
@@ -112,6 +118,10 @@ public final class EnrichBench implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, meaning the stage default).")
     int commitIntervalMs = -1;
 
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE", description = "A Kafka Streams setting for the "
+            + "stages, over the stage's own (repeatable), e.g. producer.batch.size=262144.")
+    Map<String, String> streamsConfig = new HashMap<>();
+
     @Option(names = "--guarantee", description = "Streams processing guarantee: exactly_once_v2 (the stage's) or "
             + "at_least_once, to show what exactly-once costs (default: ${DEFAULT-VALUE}).")
     String guarantee = StreamsConfig.EXACTLY_ONCE_V2;
@@ -132,7 +142,8 @@ public final class EnrichBench implements Callable<Integer> {
         CoreNlpTagger tagger = CoreNlpTagger.shared(gazetteer);
         Enricher enricher = Enricher.withCoreNlp(gazetteer);
         System.out.printf(Locale.ROOT, "enrich bench: threads %s, %d round(s) of %d items each, %d partitions, "
-                + "%s, annotators %s%n", threads, rounds, items, partitions, guarantee, tagger.annotators());
+                + "%s, annotators %s%s%n", threads, rounds, items, partitions, guarantee, tagger.annotators(),
+                streamsConfig.isEmpty() ? "" : ", streams config " + new TreeMap<>(streamsConfig));
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<Subject> subjects = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
@@ -181,6 +192,28 @@ public final class EnrichBench implements Callable<Integer> {
                         + "--partitions (" + partitions + "), was " + threads);
             }
         }
+        // A setting Streams does not know, or a value it refuses, is a usage error, not a stack trace later.
+        for (String key : streamsConfig.keySet()) {
+            if (!StreamsConfig.configDef().names().contains(key) && CLIENT_PREFIXES.stream().noneMatch(key::startsWith)) {
+                throw new ParameterException(spec.commandLine(), "--streams-config: unknown Kafka Streams setting '"
+                        + key + "'");
+            }
+        }
+        try {
+            StreamsConfig config = new StreamsConfig(EnrichStage.streamsProperties("localhost:9092", "validate",
+                    Path.of("."), stageOverrides(threads.get(0))));
+            // The clients' own settings are checked only when Streams makes its clients: check them now.
+            Map<String, Object> producer = new HashMap<>(config.getProducerConfigs("validate"));
+            producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            new ProducerConfig(producer);
+            Map<String, Object> consumer = new HashMap<>(config.getMainConsumerConfigs("validate", "validate", 0));
+            consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            new ConsumerConfig(consumer);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), "--streams-config: " + e.getMessage());
+        }
     }
 
     private Map<String, Object> stageOverrides(int count) {
@@ -189,6 +222,7 @@ public final class EnrichBench implements Callable<Integer> {
         if (commitIntervalMs >= 0) {
             overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         }
+        overrides.putAll(streamsConfig);
         return overrides;
     }
 

@@ -27,10 +27,11 @@ class EnrichBenchIT {
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
         Run run = run("--items", "12", "--rounds", "1", "--threads", "1,2", "--warmup-limit", "PT0S",
-                "--paced-items", "8", "--dir", dir.toString());
+                "--paced-items", "8", "--streams-config", "producer.batch.size=65536", "--dir", dir.toString());
 
         assertThat(run.exitCode).isZero();
-        assertThat(run.lines).anyMatch(l -> l.startsWith("1 thread(s): enrich stage") && l.contains("(12 items,"))
+        assertThat(run.lines)
+                .anyMatch(l -> l.startsWith("enrich bench:") && l.endsWith("streams config {producer.batch.size=65536}")).anyMatch(l -> l.startsWith("1 thread(s): enrich stage") && l.contains("(12 items,"))
                 .anyMatch(l -> l.startsWith("2 thread(s): enrich stage") && l.contains("(12 items,"))
                 .anyMatch(l -> l.startsWith("1 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 thread(s): paced at") && l.contains("(8 items)"))
@@ -55,6 +56,12 @@ class EnrichBenchIT {
         // picocli's exit code for a usage error, reported with the usage and no stack trace.
         assertThat(run("--threads", "2,1").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("--threads", "3", "--partitions", "2").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    @Test
+    void refusesStreamsSettingsThatStreamsWouldNot() {
+        assertThat(run("--streams-config", "producer.batch.size=many").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--streams-config", "no.such.setting=1").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
     private record Run(int exitCode, List<String> lines) {
