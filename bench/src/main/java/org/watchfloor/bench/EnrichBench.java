@@ -382,10 +382,14 @@ public final class EnrichBench implements Callable<Integer> {
                     + "p99 %d ms; until read by a read_committed consumer p50 %d ms, p99 %d ms%n", label, pacedRate(),
                     pacedOut.length, percentile(pacedOut, 0.50), percentile(pacedOut, 0.99), percentile(pacedRead, 0.50),
                     percentile(pacedRead, 0.99));
+            // CPU time per item is far steadier than items/s on a shared machine: the CPU ratio says how much of
+            // the throughput ratio is the stage's own cost and how much is time the machine gave elsewhere.
+            double bareProcess = bareProcessCpuNanos / 1e6 / bare.items;
+            double stageProcess = stageProcessCpuNanos / 1e6 / staged.items;
             System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms; "
-                    + "whole process %.2f ms with bare CoreNLP, %.2f ms with the stage%n", label,
-                    bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items,
-                    bareProcessCpuNanos / 1e6 / bare.items, stageProcessCpuNanos / 1e6 / staged.items);
+                    + "whole process %.2f ms with bare CoreNLP, %.2f ms with the stage (CPU ratio %.2f)%n", label,
+                    bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items, bareProcess, stageProcess,
+                    bareProcess / stageProcess);
             System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", label, ratio());
         }
 

@@ -1,6 +1,7 @@
 package org.watchfloor.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +23,8 @@ class EnrichBenchIT {
     private static final Pattern RATIO = Pattern.compile("enrich/corenlp throughput ratio: (\\d+\\.\\d\\d)");
     private static final Pattern CPU = Pattern.compile(
             "\\d thread\\(s\\): CPU per item: bare CoreNLP threads (\\d+\\.\\d\\d) ms, stream threads (\\d+\\.\\d\\d) ms; "
-                    + "whole process (\\d+\\.\\d\\d) ms with bare CoreNLP, (\\d+\\.\\d\\d) ms with the stage");
+                    + "whole process (\\d+\\.\\d\\d) ms with bare CoreNLP, (\\d+\\.\\d\\d) ms with the stage "
+                    + "\\(CPU ratio (\\d+\\.\\d\\d)\\)");
 
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
@@ -45,6 +47,8 @@ class EnrichBenchIT {
             assertThat(Double.parseDouble(m.group(2))).isPositive();
             assertThat(Double.parseDouble(m.group(3))).isGreaterThanOrEqualTo(Double.parseDouble(m.group(1)));
             assertThat(Double.parseDouble(m.group(4))).isGreaterThanOrEqualTo(Double.parseDouble(m.group(2)));
+            assertThat(Double.parseDouble(m.group(5)))
+                    .isCloseTo(Double.parseDouble(m.group(3)) / Double.parseDouble(m.group(4)), within(0.02));
         });
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
