@@ -24,7 +24,7 @@ final class LanguageGate {
         if (!declared.isEmpty() && !declared.startsWith("en")) {
             return Optional.of("language:" + declared);
         }
-        // Most items are ASCII text: count Latin letters without a map, the other scripts by name.
+        // Most items are ASCII text: an ASCII letter is Latin without a lookup; other scripts are counted by name.
         int total = 0;
         int latin = 0;
         Map<Character.UnicodeScript, Integer> others = new EnumMap<>(Character.UnicodeScript.class);
@@ -35,10 +35,11 @@ final class LanguageGate {
                 continue;
             }
             total++;
-            if (cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+            Character.UnicodeScript script = cp < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.LATIN) {
                 latin++;
             } else {
-                others.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+                others.merge(script, 1, Integer::sum);
             }
         }
         if (total == 0 || latin >= total * MIN_LATIN_SHARE) {

@@ -60,7 +60,7 @@ final class QuantityParser {
         return single;
     }
 
-    // Digits, digit ranges and "12K" start with a digit; a run of number words with a unit or a tens word.
+    // Digits, digit ranges and "12K" start with a digit; number words start with "zero".."nineteen" or a tens word.
     private static boolean canStart(Token token) {
         String word = token.word();
         if (word.isEmpty()) {
