@@ -296,6 +296,7 @@ public final class EnrichBench implements Callable<Integer> {
                 subject.stageProcessCpuNanos += PROCESS.getProcessCpuTime() - process;
                 subject.latencies.addAll(batch.latencies());
                 double st = subject.staged.add(items, batch.spanSeconds());
+                subject.roundRatios.add(st / b);
                 subject.visible.add(items, batch.visibleSeconds());
                 double e = subject.enrichOnly.add(items, timed(() -> enrichOnly(count, enricher, texts)));
                 System.out.printf(Locale.ROOT, "  round %d, %d thread(s): bare CoreNLP %.1f, enrich stage %.1f, enricher "
@@ -314,6 +315,7 @@ public final class EnrichBench implements Callable<Integer> {
         final Totals enrichOnly = new Totals();
         final Totals staged = new Totals();
         final Totals visible = new Totals();
+        final List<Double> roundRatios = new ArrayList<>();
         final List<Long> latencies = new ArrayList<>();
         long bareCpuNanos;
         long stageCpuNanos;
@@ -392,6 +394,10 @@ public final class EnrichBench implements Callable<Integer> {
                     + "whole process %.2f ms with bare CoreNLP, %.2f ms with the stage (CPU ratio %.2f)%n", label,
                     bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items, bareProcess, stageProcess,
                     bareProcess / stageProcess);
+            // The spread of the rounds says how far one run's ratio can be trusted on this machine.
+            double[] sortedRatios = roundRatios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%s: ratio per round %.2f-%.2f, median %.2f (%d rounds)%n", label,
+                    sortedRatios[0], sortedRatios[sortedRatios.length - 1], median(sortedRatios), sortedRatios.length);
             System.out.printf(Locale.ROOT, "%s: enrich/corenlp throughput ratio %.2f%n", label, ratio());
         }
 
@@ -569,6 +575,11 @@ public final class EnrichBench implements Callable<Integer> {
                     new NewTopic(topics.enriched().name(), partitions, (short) 1).configs(appendTime),
                     new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
         }
+    }
+
+    private static double median(double[] sorted) {
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static long percentile(long[] sorted, double p) {

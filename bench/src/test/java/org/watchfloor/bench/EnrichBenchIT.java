@@ -38,7 +38,10 @@ class EnrichBenchIT {
                 .anyMatch(l -> l.startsWith("1 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 thread(s): paced at") && l.contains("(8 items)"))
                 .anyMatch(l -> l.startsWith("2 threads vs 1: enrich stage"))
-                .anyMatch(l -> l.startsWith("peak heap while measuring:"));
+                .anyMatch(l -> l.startsWith("peak heap while measuring:"))
+                .anyMatch(l -> l.matches("1 thread\\(s\\): ratio per round \\d+\\.\\d\\d-\\d+\\.\\d\\d, "
+                        + "median \\d+\\.\\d\\d \\(1 rounds\\)"))
+                .anyMatch(l -> l.startsWith("2 thread(s): ratio per round"));
         // Every CPU figure is measured, never left at zero: each thread count's stream threads are found,
         // and the whole process used at least what the threads it contains used.
         List<Matcher> cpu = run.lines.stream().map(CPU::matcher).filter(Matcher::matches).toList();
