@@ -65,11 +65,12 @@ import picocli.CommandLine.Spec;
  * broker (news.raw → news.enriched, exactly once).
  *
  * <p>Method. The broker starts first, then one enrich stage per thread count, each with its own
- * topics. Everything is warmed up before it is measured, until the JIT compiler is quiet: starting a
- * broker and a Streams client brings in a great deal of Kafka code whose compilation, on a two-core
- * machine, competes with whichever path runs next for a minute or more. Each measured round then runs
- * every thread count in turn, bare CoreNLP then the stage, on fresh texts, so slow drift on a shared
- * machine hits all of them alike, and rates are of the totals over all rounds. A stage's time for a
+ * topics. Everything is warmed up before it is measured, until the JIT compiler is quiet, also in the
+ * stage parts alone (see warmUp): starting a broker and a Streams client brings in a great deal of
+ * Kafka code whose compilation, on a two-core machine, competes with the stream threads for minutes.
+ * Each measured round then runs every thread count in turn, bare CoreNLP, the stage, then the enricher
+ * without Kafka, on fresh texts, so slow drift on a shared machine hits all of them alike, and rates
+ * are of the totals over all rounds. A stage's time for a
  * round is the span from the first append to news.raw to the last append to news.enriched (both topics
  * use LogAppendTime), the rate at which it turns input into output; the wait for the last transaction
  * to commit is printed beside it ("read back") but is latency, not throughput. Latency is broker
@@ -87,6 +88,10 @@ public final class EnrichBench implements Callable<Integer> {
     private static final List<String> CLIENT_PREFIXES = List.of(StreamsConfig.PRODUCER_PREFIX,
             StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
             StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.TOPIC_PREFIX);
+    // Streams settings the bench's own options set: the measured dimension, the guarantee the header names.
+    private static final Map<String, String> OWN_SETTINGS = Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "--threads",
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "--guarantee", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            "--commit-interval-ms");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final OperatingSystemMXBean PROCESS =
@@ -95,7 +100,7 @@ public final class EnrichBench implements Callable<Integer> {
     @Option(names = "--items", description = "Items per measured round and per warm-up batch (default: ${DEFAULT-VALUE}).")
     int items = 1_000;
 
-    @Option(names = "--rounds", description = "Measured rounds, each running every thread count, bare then stage "
+    @Option(names = "--rounds", description = "Measured rounds, each running every thread count, bare, stage, enricher "
             + "(default: ${DEFAULT-VALUE}).")
     int rounds = 5;
 
@@ -192,8 +197,13 @@ public final class EnrichBench implements Callable<Integer> {
                         + "--partitions (" + partitions + "), was " + threads);
             }
         }
-        // A setting Streams does not know, or a value it refuses, is a usage error, not a stack trace later.
+        // A setting Streams does not know, or a value it refuses, is a usage error, not a stack trace later;
+        // one the bench's own options set would silently change what the output says was measured.
         for (String key : streamsConfig.keySet()) {
+            if (OWN_SETTINGS.containsKey(key)) {
+                throw new ParameterException(spec.commandLine(), "--streams-config: set " + key + " with "
+                        + OWN_SETTINGS.get(key));
+            }
             if (!StreamsConfig.configDef().names().contains(key) && CLIENT_PREFIXES.stream().noneMatch(key::startsWith)) {
                 throw new ParameterException(spec.commandLine(), "--streams-config: unknown Kafka Streams setting '"
                         + key + "'");
@@ -212,7 +222,7 @@ public final class EnrichBench implements Callable<Integer> {
             consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             new ConsumerConfig(consumer);
         } catch (ConfigException e) {
-            throw new ParameterException(spec.commandLine(), "--streams-config: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "bad Streams setting: " + e.getMessage());
         }
     }
 
@@ -226,7 +236,7 @@ public final class EnrichBench implements Callable<Integer> {
         return overrides;
     }
 
-    /*
+    /**
      * Batches of every thread count in turn until two batches in a row compiled little, both over the whole batch
      * and over its stage parts alone. CoreNLP's code is hot after a few hundred texts, but the broker's, the
      * clients' and Streams' run per request or per commit and reach the compiler's thresholds minutes later; a

@@ -69,6 +69,9 @@ class EnrichBenchIT {
     void refusesStreamsSettingsThatStreamsWouldNot() {
         assertThat(run("--streams-config", "producer.batch.size=many").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("--streams-config", "no.such.setting=1").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        // Settings the bench's own options set cannot be changed behind them.
+        assertThat(run("--streams-config", "num.stream.threads=2").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--guarantee", "exactly_twice").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
     private record Run(int exitCode, List<String> lines) {

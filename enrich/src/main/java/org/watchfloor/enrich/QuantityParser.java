@@ -28,6 +28,7 @@ final class QuantityParser {
     private QuantityParser() {
     }
 
+    // Word -> its position, which is its value (SMALL) or its value in tens (TENS); "" only holds a place.
     private static Map<String, Integer> indexed(String... words) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < words.length; i++) {
