@@ -26,17 +26,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -70,12 +75,15 @@ import picocli.CommandLine.Spec;
  * Kafka code whose compilation, on a two-core machine, competes with the stream threads for minutes.
  * Each measured round then runs every thread count in turn, bare CoreNLP, the stage, then the enricher
  * without Kafka, on fresh texts, so slow drift on a shared machine hits all of them alike, and rates
- * are of the totals over all rounds. A stage's time for a
- * round is the span from the first append to news.raw to the last append to news.enriched (both topics
- * use LogAppendTime), the rate at which it turns input into output; the wait for the last transaction
- * to commit is printed beside it ("read back") but is latency, not throughput. Latency is broker
- * append time in news.raw to append time in news.enriched; a round's items are produced at once, so
- * it includes queueing behind earlier items. The stages not being measured sit idle, polling.
+ * are of the totals over all rounds. As bare CoreNLP has its texts in memory, a stage has a round's
+ * items in news.raw before it starts: they are sent while it is paused, and its time is the span from
+ * resuming it to the last append to news.enriched (LogAppendTime), the rate at which it turns input into
+ * output. The bench then only asks the broker whether the stage has committed; the wait for the last
+ * transaction to commit is printed beside the span ("read back") but is latency, not throughput, and the
+ * output is read once it is committed, so no bench client competes with the stream threads. A round's
+ * latency is from resuming (or a later append to news.raw) to the append to news.enriched, queueing
+ * included; latency with headroom is measured apart, on items paced at half the sustained rate and read
+ * as they come. The stages not being measured sit idle, polling.
  *
  * <p>The last line is the throughput ratio, the lowest over the thread counts run.
  */
@@ -93,6 +101,16 @@ public final class EnrichBench implements Callable<Integer> {
             StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "--guarantee", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
             "--commit-interval-ms");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    // Names of the bench's own Kafka clients, and so of their threads.
+    private static final String BENCH_CLIENT = "watchfloor-bench-client-";
+    private static final Pattern STREAM_THREAD = Pattern.compile("-StreamThread-\\d+$");
+    private static final String STREAM_THREADS = "stream threads";
+    private static final String STAGE_THREADS = "the stage's client and state threads";
+    private static final String BROKER_THREADS = "broker and other JVM threads";
+    private static final String IDLE_STAGES = "idle stages";
+    private static final String BENCH_THREADS = "bench clients";
+    private static final List<String> CPU_GROUPS = List.of(STREAM_THREADS, STAGE_THREADS, BROKER_THREADS,
+            ThreadCpu.NON_JAVA, IDLE_STAGES, BENCH_THREADS);
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -154,7 +172,7 @@ public final class EnrichBench implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
             try {
                 for (int count : threads) {
-                    subjects.add(new Subject(count, broker.bootstrapServers(), Topics.withPrefix(run + "-t" + count + "."),
+                    subjects.add(new Subject(count, run, broker.bootstrapServers(), Topics.withPrefix(run + "-t" + count + "."),
                             work.resolve("streams-t" + count), enricher));
                 }
                 for (Subject subject : subjects) {
@@ -164,7 +182,7 @@ public final class EnrichBench implements Callable<Integer> {
                 resetPeaks();
                 measure(subjects, tagger, enricher);
                 for (Subject subject : subjects) {
-                    subject.paced = subject.through.run(BenchTexts.items(pacedItems), subject.pacedRate());
+                    subject.paced = subject.through.paced(BenchTexts.items(pacedItems), subject.pacedRate());
                 }
             } finally {
                 subjects.forEach(Subject::close);
@@ -264,7 +282,7 @@ public final class EnrichBench implements Callable<Integer> {
                 enrichOnly(subject.threads, enricher, quarter);
                 long stageStarted = System.nanoTime();
                 long jitBefore = JIT.getTotalCompilationTime();
-                subject.through.run(texts, 0);
+                subject.through.round(texts, subject::threadGroup);
                 stageJit += JIT.getTotalCompilationTime() - jitBefore;
                 stageNanos += System.nanoTime() - stageStarted;
             }
@@ -298,12 +316,9 @@ public final class EnrichBench implements Callable<Integer> {
                 subject.bareCpuNanos += workerCpu.sum() - workers;
                 subject.bareProcessCpuNanos += PROCESS.getProcessCpuTime() - process;
                 long jitStage = JIT.getTotalCompilationTime();
-                long streamCpu = subject.streamThreadsCpuNanos();
-                process = PROCESS.getProcessCpuTime();
-                Batch batch = subject.through.run(texts, 0);
+                Batch batch = subject.through.round(texts, subject::threadGroup);
                 jitStage = JIT.getTotalCompilationTime() - jitStage;
-                subject.stageCpuNanos += subject.streamThreadsCpuNanos() - streamCpu;
-                subject.stageProcessCpuNanos += PROCESS.getProcessCpuTime() - process;
+                batch.cpuNanos().forEach((group, nanos) -> subject.stageCpu.merge(group, nanos, Long::sum));
                 subject.latencies.addAll(batch.latencies());
                 double st = subject.staged.add(items, batch.spanSeconds());
                 subject.roundRatios.add(st / b);
@@ -328,20 +343,24 @@ public final class EnrichBench implements Callable<Integer> {
         final List<Double> roundRatios = new ArrayList<>();
         final List<Long> latencies = new ArrayList<>();
         long bareCpuNanos;
-        long stageCpuNanos;
-        // The whole JVM while each path ran: broker, clients, bench client, GC and JIT included.
+        // The whole JVM while bare CoreNLP ran: broker, idle stages, GC and JIT included.
         long bareProcessCpuNanos;
-        long stageProcessCpuNanos;
+        // The whole JVM while the stage worked, per group of threads (see threadGroup).
+        final Map<String, Long> stageCpu = new HashMap<>();
         Batch paced;
+        private final String run;
         private final String applicationId;
+        private final String harness = Thread.currentThread().getName();
 
-        Subject(int threads, String bootstrap, Topics topics, Path stateDir, Enricher enricher) throws Exception {
+        Subject(int threads, String run, String bootstrap, Topics topics, Path stateDir, Enricher enricher)
+                throws Exception {
             this.threads = threads;
+            this.run = run;
             this.applicationId = topics.prefix() + "enrich";
             createTopics(bootstrap, topics);
             this.stage = EnrichStage.start(EnrichStage.streamsProperties(bootstrap, applicationId, stateDir,
                     stageOverrides(threads)), topics, enricher);
-            this.through = new Through(bootstrap, topics, partitions);
+            this.through = new Through(bootstrap, topics, partitions, stage.streams(), applicationId);
         }
 
         // Waits until the stage runs and every one of its stream threads owns a task.
@@ -359,13 +378,28 @@ public final class EnrichBench implements Callable<Integer> {
             }
         }
 
-        // CPU time of this stage's stream threads; Kafka Streams names them <application id>-<uuid>-StreamThread-<n>.
-        long streamThreadsCpuNanos() {
-            // Names only (stack depth 0): taking every thread's stack would stop the JVM at a safepoint.
-            return Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
-                    .filter(t -> t != null && t.getThreadName().startsWith(applicationId)
-                            && t.getThreadName().contains("-StreamThread-"))
-                    .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()))).sum();
+        /**
+         * What a thread serves, by its name: Kafka Streams names stream threads
+         * {@code <application id>-<uuid>-StreamThread-<n>}, and puts the application id in the names of the
+         * threads of its clients (producer I/O, heartbeats) and state updater; every thread of the run's
+         * other stages has that stage's application id; the bench's clients are named {@link #BENCH_CLIENT}, and
+         * it drives them from the harness thread. Everything else in the JVM is the broker's or the JVM's own.
+         */
+        String threadGroup(String name) {
+            if (name.equals(harness) || name.contains(BENCH_CLIENT)) {
+                return BENCH_THREADS;
+            }
+            if (name.startsWith(applicationId) && STREAM_THREAD.matcher(name).find()) {
+                return STREAM_THREADS;
+            }
+            if (name.contains(applicationId)) {
+                return STAGE_THREADS;
+            }
+            return name.contains(run) ? IDLE_STAGES : BROKER_THREADS;
+        }
+
+        double stageCpuMillis(String group) {
+            return stageCpu.getOrDefault(group, 0L) / 1e6 / staged.items;
         }
 
         double ratio() {
@@ -381,14 +415,14 @@ public final class EnrichBench implements Callable<Integer> {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             String label = threads + " thread(s)";
             System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", label, bare.rate());
-            System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from first append "
-                    + "to news.raw to last append to news.enriched)%n", label, staged.rate(), staged.items,
+            System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from resuming the "
+                    + "stage on items waiting in news.raw to the last append to news.enriched)%n", label, staged.rate(), staged.items,
                     staged.seconds);
-            System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until a read_committed "
-                    + "consumer had them all)%n", label, visible.rate(), visible.seconds);
+            System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until the stage had "
+                    + "committed them all)%n", label, visible.rate(), visible.seconds);
             System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", label, enrichOnly.rate());
             System.out.printf(Locale.ROOT, "%s: stage latency news.raw -> news.enriched: p50 %d ms, p99 %d ms "
-                    + "(%d items sent at once: includes the queue)%n", label, percentile(sorted, 0.50),
+                    + "(%d items waiting in news.raw: includes the queue)%n", label, percentile(sorted, 0.50),
                     percentile(sorted, 0.99), items);
             long[] pacedOut = paced.latencies().stream().mapToLong(Long::longValue).sorted().toArray();
             long[] pacedRead = paced.visibleLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -399,11 +433,15 @@ public final class EnrichBench implements Callable<Integer> {
             // CPU time per item is far steadier than items/s on a shared machine: the CPU ratio says how much of
             // the throughput ratio is the stage's own cost and how much is time the machine gave elsewhere.
             double bareProcess = bareProcessCpuNanos / 1e6 / bare.items;
-            double stageProcess = stageProcessCpuNanos / 1e6 / staged.items;
+            double stageProcess = stageCpu.values().stream().mapToLong(Long::longValue).sum() / 1e6 / staged.items;
             System.out.printf(Locale.ROOT, "%s: CPU per item: bare CoreNLP threads %.2f ms, stream threads %.2f ms; "
                     + "whole process %.2f ms with bare CoreNLP, %.2f ms with the stage (CPU ratio %.2f)%n", label,
-                    bareCpuNanos / 1e6 / bare.items, stageCpuNanos / 1e6 / staged.items, bareProcess, stageProcess,
+                    bareCpuNanos / 1e6 / bare.items, stageCpuMillis(STREAM_THREADS), bareProcess, stageProcess,
                     bareProcess / stageProcess);
+            // Where the stage's CPU beyond its stream threads goes: the threads it shares the JVM with.
+            System.out.printf(Locale.ROOT, "%s: CPU per item with the stage, by thread: %s%n", label,
+                    CPU_GROUPS.stream().map(g -> String.format(Locale.ROOT, "%s %.3f ms", g, stageCpuMillis(g)))
+                            .collect(Collectors.joining(", ")));
             // The spread of the rounds says how far one run's ratio can be trusted on this machine.
             double[] sortedRatios = roundRatios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "%s: ratio per round %.2f-%.2f, median %.2f (%d rounds)%n", label,
@@ -419,12 +457,14 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     /**
-     * One round through the stage: per-item latencies; the span from the first append to news.raw to
-     * the last append to news.enriched (the stage's throughput, by broker clocks); and the wall time
-     * until the bench's read_committed consumer had every item, which adds the wait for the last
-     * transaction to commit and for the consumer's next poll; per item, that wall time as well.
+     * Items through the stage: per-item latencies; the span from the stage's start on them to the last
+     * append to news.enriched (its throughput, by broker clocks); and the wall time until they were
+     * committed (a round) or the bench's read_committed consumer had every one (paced), which adds the wait
+     * for the last transaction to commit; when paced, per item, the time it was read as well. For a round, the
+     * process's CPU time from the start to the commit, per group of threads ({@link ThreadCpu}).
      */
-    private record Batch(List<Long> latencies, List<Long> visibleLatencies, double spanSeconds, double visibleSeconds) {
+    private record Batch(List<Long> latencies, List<Long> visibleLatencies, double spanSeconds, double visibleSeconds,
+                         Map<String, Long> cpuNanos) {
     }
 
     /** Items and seconds summed over rounds. */
@@ -488,24 +528,37 @@ public final class EnrichBench implements Callable<Integer> {
 
     /**
      * Sends items into news.raw and reads news.enriched until every one of them is back, timing them
-     * by broker append times ({@link Batch}). Values are serialised before sending: the bench's own JSON work must not compete with
-     * the stage. Only keys and append times are read back, so values stay bytes.
+     * by broker append times ({@link Batch}). Values are serialised before sending, and only keys and
+     * append times are read back, so values stay bytes: the bench's own work must not compete with the
+     * stage. A measured round ({@link #round}) is the stage's work alone, as bare CoreNLP's is: its input
+     * is in news.raw before the stage may start, and it is read back once the stage has committed it.
+     * Paced items ({@link #paced}) are read while they come, as a downstream consumer would.
      */
     private static final class Through implements AutoCloseable {
         private final String raw;
         private final int partitions;
+        private final KafkaStreams streams;
+        private final String group;
+        private final Admin admin;
         private final KafkaProducer<String, byte[]> producer;
         private final KafkaConsumer<String, byte[]> consumer;
 
-        Through(String bootstrap, Topics topics, int partitions) {
+        Through(String bootstrap, Topics topics, int partitions, KafkaStreams streams, String group) {
             this.raw = topics.raw().name();
             this.partitions = partitions;
+            this.streams = streams;
+            this.group = group;
+            // Client ids (and so thread names) say that these are the bench's, not the stage's.
+            String client = BENCH_CLIENT + topics.prefix();
+            this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.CLIENT_ID_CONFIG, client + "admin"));
             this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                    new StringSerializer(), new ByteArraySerializer());
+                    ProducerConfig.CLIENT_ID_CONFIG, client + "producer", ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
             this.consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID(),
+                    ConsumerConfig.CLIENT_ID_CONFIG, client + "reader",
+                    ConsumerConfig.GROUP_ID_CONFIG, client + "reader-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                     new StringDeserializer(), new ByteArrayDeserializer());
@@ -514,66 +567,132 @@ public final class EnrichBench implements Callable<Integer> {
         }
 
         /**
-         * Sends {@code texts}, all at once ({@code rate} 0) or paced at {@code rate} items/s, while
-         * reading news.enriched until every one of them is back.
+         * A throughput round: with the stage paused, every item is appended to news.raw; the round starts when
+         * the stage resumes and ends with the last append to news.enriched. Meanwhile the bench only asks the
+         * broker, every 100 ms, whether the stage's committed offsets have reached the end of news.raw, which
+         * under exactly-once means its output is committed too ("read back"); the output is read afterwards.
+         * A consumer reading beside the stream threads, and a producer sending, would take the cores they need,
+         * which bare CoreNLP, reading texts from memory, does not give up.
          */
-        Batch run(List<NewsItem> texts, double rate) throws Exception {
+        Batch round(List<NewsItem> texts, Function<String, String> threadGroup) throws Exception {
+            List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
+            streams.pause();
+            List<RecordMetadata> sent;
+            try {
+                sent = send(texts, values, 0);
+            } finally {
+                streams.resume();
+            }
+            long resumed = System.currentTimeMillis();
+            long started = System.nanoTime();
+            ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            for (RecordMetadata m : sent) {
+                ends.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max);
+            }
+            long deadline = started + Duration.ofMinutes(30).toNanos();
+            while (!committed(ends)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the enrich stage had not committed " + texts.size()
+                            + " items within 30 minutes");
+                }
+                Thread.sleep(100);
+            }
+            double visibleSeconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Long> cpu = ThreadCpu.between(cpuAtStart, ThreadCpu.take(), threadGroup);
+            Map<String, long[]> back = readBack(texts, deadline);
+            List<Long> latencies = new ArrayList<>();
+            long lastOut = Long.MIN_VALUE;
+            for (int i = 0; i < texts.size(); i++) {
+                long out = back.get(texts.get(i).id())[0];
+                // From when the stage could take the item: all of them wait in news.raw while it is paused.
+                latencies.add(out - Math.max(sent.get(i).timestamp(), resumed));
+                lastOut = Math.max(lastOut, out);
+            }
+            return new Batch(latencies, List.of(), (lastOut - resumed) / 1e3, visibleSeconds, cpu);
+        }
+
+        /** Sends {@code texts} at {@code rate} items/s while reading news.enriched until every one of them is back. */
+        Batch paced(List<NewsItem> texts, double rate) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
             long started = System.nanoTime();
             ExecutorService sender = Executors.newSingleThreadExecutor();
             try {
-                Future<List<Future<RecordMetadata>>> sending = sender.submit(() -> {
-                    List<Future<RecordMetadata>> sent = new ArrayList<>();
-                    for (int i = 0; i < texts.size(); i++) {
-                        long wait = rate > 0 ? started + (long) (i * 1e9 / rate) - System.nanoTime() : 0;
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000);
-                        }
-                        // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
-                        // few thousand items, hashing would leave one stream thread idle at the end of a round.
-                        sent.add(producer.send(new ProducerRecord<>(raw, i % partitions, texts.get(i).id(),
-                                values.get(i))));
-                    }
-                    return sent;
-                });
-                Set<String> wanted = new HashSet<>(texts.stream().map(NewsItem::id).toList());
-                Map<String, long[]> back = new HashMap<>(); // id -> {append time in news.enriched, time read}
-                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-                while (back.size() < texts.size()) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("only " + back.size() + " of " + texts.size()
-                                + " items came back from the enrich stage within 30 minutes");
-                    }
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                        if (wanted.contains(r.key())) {
-                            back.putIfAbsent(r.key(), new long[] {r.timestamp(), System.currentTimeMillis()});
-                        }
-                    }
-                }
+                Future<List<RecordMetadata>> sending = sender.submit(() -> send(texts, values, rate));
+                Map<String, long[]> back = readBack(texts, started + Duration.ofMinutes(30).toNanos());
                 double visibleSeconds = (System.nanoTime() - started) / 1e9;
-                List<Future<RecordMetadata>> sent = sending.get();
+                List<RecordMetadata> sent = sending.get();
                 List<Long> latencies = new ArrayList<>();
                 List<Long> visibleLatencies = new ArrayList<>();
                 long firstIn = Long.MAX_VALUE;
                 long lastOut = Long.MIN_VALUE;
                 for (int i = 0; i < texts.size(); i++) {
-                    long in = sent.get(i).get().timestamp();
+                    long in = sent.get(i).timestamp();
                     long[] out = back.get(texts.get(i).id());
                     latencies.add(out[0] - in);
                     visibleLatencies.add(out[1] - in);
                     firstIn = Math.min(firstIn, in);
                     lastOut = Math.max(lastOut, out[0]);
                 }
-                return new Batch(latencies, visibleLatencies, (lastOut - firstIn) / 1e3, visibleSeconds);
+                return new Batch(latencies, visibleLatencies, (lastOut - firstIn) / 1e3, visibleSeconds, Map.of());
             } finally {
                 sender.shutdownNow();
             }
+        }
+
+        // All at once (rate 0) or paced; returns once the broker has every item, with its append time.
+        private List<RecordMetadata> send(List<NewsItem> texts, List<byte[]> values, double rate) throws Exception {
+            long started = System.nanoTime();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                long wait = rate > 0 ? started + (long) (i * 1e9 / rate) - System.nanoTime() : 0;
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000);
+                }
+                // Round-robin over partitions, as bare CoreNLP splits its texts over threads: with a
+                // few thousand items, hashing would leave one stream thread idle at the end of a round.
+                sent.add(producer.send(new ProducerRecord<>(raw, i % partitions, texts.get(i).id(), values.get(i))));
+            }
+            List<RecordMetadata> acked = new ArrayList<>(sent.size());
+            for (Future<RecordMetadata> f : sent) {
+                acked.add(f.get());
+            }
+            return acked;
+        }
+
+        // Whether the stage's committed offsets in news.raw have reached ends; offsets of an open transaction do not count.
+        private boolean committed(Map<TopicPartition, Long> ends) throws Exception {
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return ends.entrySet().stream().allMatch(e -> {
+                OffsetAndMetadata at = offsets.get(e.getKey());
+                return at != null && at.offset() >= e.getValue();
+            });
+        }
+
+        // id -> {append time in news.enriched, wall time read}, for every one of texts.
+        private Map<String, long[]> readBack(List<NewsItem> texts, long deadline) {
+            Set<String> wanted = new HashSet<>(texts.stream().map(NewsItem::id).toList());
+            Map<String, long[]> back = new HashMap<>();
+            while (back.size() < texts.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + back.size() + " of " + texts.size()
+                            + " items came back from the enrich stage within 30 minutes");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    if (wanted.contains(r.key())) {
+                        back.putIfAbsent(r.key(), new long[] {r.timestamp(), System.currentTimeMillis()});
+                    }
+                }
+            }
+            return back;
         }
 
         @Override
         public void close() {
             producer.close();
             consumer.close();
+            admin.close();
         }
     }
 

@@ -26,6 +26,8 @@ class EnrichBenchIT {
                     + "whole process (\\d+\\.\\d\\d) ms with bare CoreNLP, (\\d+\\.\\d\\d) ms with the stage "
                     + "\\(CPU ratio (\\d+\\.\\d\\d)\\)");
 
+    private static final Pattern CPU_PART = Pattern.compile("(?:: |, )([^,:]+?) (\\d+\\.\\d{3}) ms");
+
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
         Run run = run("--items", "12", "--rounds", "1", "--threads", "1,2", "--warmup-limit", "PT0S",
@@ -53,6 +55,25 @@ class EnrichBenchIT {
             assertThat(Double.parseDouble(m.group(5)))
                     .isCloseTo(Double.parseDouble(m.group(3)) / Double.parseDouble(m.group(4)), within(0.02));
         });
+        // The stage's CPU split by thread adds up to its whole-process figure, with the stream threads and the
+        // broker each measured, and the bench's own clients apart from the stage.
+        for (Matcher m : cpu) {
+            String label = m.group(0).substring(0, m.group(0).indexOf(':'));
+            String split = run.lines.stream().filter(l -> l.startsWith(label + ": CPU per item with the stage, by thread: "))
+                    .findFirst().orElseThrow();
+            Matcher part = CPU_PART.matcher(split);
+            double sum = 0;
+            java.util.Map<String, Double> parts = new java.util.HashMap<>();
+            while (part.find()) {
+                parts.put(part.group(1), Double.parseDouble(part.group(2)));
+                sum += Double.parseDouble(part.group(2));
+            }
+            assertThat(parts).containsOnlyKeys("stream threads", "the stage's client and state threads",
+                    "broker and other JVM threads", "GC/JIT/native threads", "idle stages", "bench clients");
+            assertThat(parts.get("stream threads")).isCloseTo(Double.parseDouble(m.group(2)), within(0.01));
+            assertThat(parts.get("broker and other JVM threads")).isPositive();
+            assertThat(sum).isCloseTo(Double.parseDouble(m.group(4)), within(0.02));
+        }
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
         assertThat(Double.parseDouble(last.group(1))).isPositive();
