@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -77,10 +78,11 @@ import picocli.CommandLine.Spec;
  * without Kafka, on fresh texts, so slow drift on a shared machine hits all of them alike, and rates
  * are of the totals over all rounds. As bare CoreNLP has its texts in memory, a stage has a round's
  * items in news.raw before it starts: they are sent while it is paused, and its time is the span from
- * resuming it to the last append to news.enriched (LogAppendTime), the rate at which it turns input into
- * output. The bench then only asks the broker whether the stage has committed; the wait for the last
- * transaction to commit is printed beside the span ("read back") but is latency, not throughput, and the
- * output is read once it is committed, so no bench client competes with the stream threads. A round's
+ * resuming it until its stream threads have processed them all (Streams' process-total, read in this JVM).
+ * The output then waits in the producer for the next exactly-once commit; that wait, up to a commit interval,
+ * is printed beside the span ("read back", until the broker reports the stage's offsets committed) but is
+ * latency, not throughput: over a steady stream, commits run while later items are processed. The output is
+ * read once it is committed, so no bench client competes with the stream threads. A round's
  * latency is from resuming (or a later append to news.raw) to the append to news.enriched, queueing
  * included; latency with headroom is measured apart, on items paced at half the sustained rate and read
  * as they come. The stages not being measured sit idle, polling.
@@ -416,7 +418,7 @@ public final class EnrichBench implements Callable<Integer> {
             String label = threads + " thread(s)";
             System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", label, bare.rate());
             System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from resuming the "
-                    + "stage on items waiting in news.raw to the last append to news.enriched)%n", label, staged.rate(), staged.items,
+                    + "stage on items waiting in news.raw until its stream threads had processed them)%n", label, staged.rate(), staged.items,
                     staged.seconds);
             System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until the stage had "
                     + "committed them all)%n", label, visible.rate(), visible.seconds);
@@ -457,10 +459,10 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     /**
-     * Items through the stage: per-item latencies; the span from the stage's start on them to the last
-     * append to news.enriched (its throughput, by broker clocks); and the wall time until they were
-     * committed (a round) or the bench's read_committed consumer had every one (paced), which adds the wait
-     * for the last transaction to commit; when paced, per item, the time it was read as well. For a round, the
+     * Items through the stage: per-item latencies; the span that measures its throughput (a round: from
+     * resuming it until its stream threads had processed them all; paced: from the first append to news.raw to
+     * the last append to news.enriched); and the wall time until they were committed (a round) or the bench's
+     * read_committed consumer had every one (paced), which adds the wait for the last transaction to commit; when paced, per item, the time it was read as well. For a round, the
      * process's CPU time from the start to the commit, per group of threads ({@link ThreadCpu}).
      */
     private record Batch(List<Long> latencies, List<Long> visibleLatencies, double spanSeconds, double visibleSeconds,
@@ -568,18 +570,24 @@ public final class EnrichBench implements Callable<Integer> {
 
         /**
          * A throughput round: with the stage paused, every item is appended to news.raw; the round starts when
-         * the stage resumes and ends with the last append to news.enriched. Meanwhile the bench only asks the
-         * broker, every 100 ms, whether the stage's committed offsets have reached the end of news.raw, which
-         * under exactly-once means its output is committed too ("read back"); the output is read afterwards.
+         * the stage resumes and ends when its stream threads have processed the last item (Streams' own count,
+         * read in this JVM every 10 ms). The output is then in the producer's buffer; under exactly-once it is
+         * sent and committed at the next commit, up to a commit interval later, which is latency rather than
+         * throughput: over a steady stream, commits run while later items are processed. That wait is measured
+         * too ("read back"): until the broker says the stage's committed offsets have reached the end of
+         * news.raw, which under exactly-once means its output is committed too. The output is read afterwards.
          * A consumer reading beside the stream threads, and a producer sending, would take the cores they need,
-         * which bare CoreNLP, reading texts from memory, does not give up.
+         * which bare CoreNLP, reading texts from memory, does not give up. CPU time is taken until the commit.
          */
         Batch round(List<NewsItem> texts, Function<String, String> threadGroup) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
             streams.pause();
             List<RecordMetadata> sent;
+            List<Metric> counters = processCounters();
+            double processedBefore;
             try {
                 sent = send(texts, values, 0);
+                processedBefore = processed(counters);
             } finally {
                 streams.resume();
             }
@@ -591,6 +599,14 @@ public final class EnrichBench implements Callable<Integer> {
                 ends.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max);
             }
             long deadline = started + Duration.ofMinutes(30).toNanos();
+            while (processed(counters) < processedBefore + texts.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the enrich stage had not processed " + texts.size()
+                            + " items within 30 minutes");
+                }
+                Thread.sleep(10);
+            }
+            double spanSeconds = (System.nanoTime() - started) / 1e9;
             while (!committed(ends)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the enrich stage had not committed " + texts.size()
@@ -602,14 +618,11 @@ public final class EnrichBench implements Callable<Integer> {
             Map<String, Long> cpu = ThreadCpu.between(cpuAtStart, ThreadCpu.take(), threadGroup);
             Map<String, long[]> back = readBack(texts, deadline);
             List<Long> latencies = new ArrayList<>();
-            long lastOut = Long.MIN_VALUE;
             for (int i = 0; i < texts.size(); i++) {
-                long out = back.get(texts.get(i).id())[0];
                 // From when the stage could take the item: all of them wait in news.raw while it is paused.
-                latencies.add(out - Math.max(sent.get(i).timestamp(), resumed));
-                lastOut = Math.max(lastOut, out);
+                latencies.add(back.get(texts.get(i).id())[0] - Math.max(sent.get(i).timestamp(), resumed));
             }
-            return new Batch(latencies, List.of(), (lastOut - resumed) / 1e3, visibleSeconds, cpu);
+            return new Batch(latencies, List.of(), spanSeconds, visibleSeconds, cpu);
         }
 
         /** Sends {@code texts} at {@code rate} items/s while reading news.enriched until every one of them is back. */
@@ -658,6 +671,18 @@ public final class EnrichBench implements Callable<Integer> {
                 acked.add(f.get());
             }
             return acked;
+        }
+
+        // Streams' count of records each stream thread has processed (thread metric process-total).
+        private List<Metric> processCounters() {
+            return streams.metrics().values().stream()
+                    .filter(m -> m.metricName().name().equals("process-total")
+                            && m.metricName().group().equals("stream-thread-metrics"))
+                    .map(Metric.class::cast).toList();
+        }
+
+        private static double processed(List<Metric> counters) {
+            return counters.stream().mapToDouble(m -> ((Number) m.metricValue()).doubleValue()).sum();
         }
 
         // Whether the stage's committed offsets in news.raw have reached ends; offsets of an open transaction do not count.

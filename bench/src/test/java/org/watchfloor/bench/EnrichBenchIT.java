@@ -74,6 +74,11 @@ class EnrichBenchIT {
             assertThat(parts.get("broker and other JVM threads")).isPositive();
             assertThat(sum).isCloseTo(Double.parseDouble(m.group(4)), within(0.02));
         }
+        // A round's span ends when the stream threads have processed its items; their commit comes after.
+        for (String label : List.of("1 thread(s)", "2 thread(s)")) {
+            assertThat(seconds(run, label + ": enrich stage", SPAN))
+                    .isLessThanOrEqualTo(seconds(run, label + ":   read back", SPAN));
+        }
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
         assertThat(Double.parseDouble(last.group(1))).isPositive();
@@ -93,6 +98,15 @@ class EnrichBenchIT {
         // Settings the bench's own options set cannot be changed behind them.
         assertThat(run("--streams-config", "num.stream.threads=2").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("--guarantee", "exactly_twice").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
+
+    private static final Pattern SPAN = Pattern.compile("\\((?:\\d+ items, )?(\\d+\\.\\d) s ");
+
+    private static double seconds(Run run, String prefix, Pattern pattern) {
+        String line = run.lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        Matcher m = pattern.matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private record Run(int exitCode, List<String> lines) {
