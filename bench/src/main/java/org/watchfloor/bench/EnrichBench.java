@@ -581,9 +581,9 @@ public final class EnrichBench implements Callable<Integer> {
          */
         Batch round(List<NewsItem> texts, Function<String, String> threadGroup) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
+            List<Metric> counters = processCounters();
             streams.pause();
             List<RecordMetadata> sent;
-            List<Metric> counters = processCounters();
             double processedBefore;
             try {
                 sent = send(texts, values, 0);

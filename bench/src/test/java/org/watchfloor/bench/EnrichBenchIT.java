@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class EnrichBenchIT {
                     .findFirst().orElseThrow();
             Matcher part = CPU_PART.matcher(split);
             double sum = 0;
-            java.util.Map<String, Double> parts = new java.util.HashMap<>();
+            Map<String, Double> parts = new HashMap<>();
             while (part.find()) {
                 parts.put(part.group(1), Double.parseDouble(part.group(2)));
                 sum += Double.parseDouble(part.group(2));
@@ -76,8 +78,8 @@ class EnrichBenchIT {
         }
         // A round's span ends when the stream threads have processed its items; their commit comes after.
         for (String label : List.of("1 thread(s)", "2 thread(s)")) {
-            assertThat(seconds(run, label + ": enrich stage", SPAN))
-                    .isLessThanOrEqualTo(seconds(run, label + ":   read back", SPAN));
+            assertThat(seconds(run, label + ": enrich stage"))
+                    .isLessThanOrEqualTo(seconds(run, label + ":   read back"));
         }
         Matcher last = RATIO.matcher(run.lines.get(run.lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", run.lines.get(run.lines.size() - 1)).isTrue();
@@ -102,9 +104,10 @@ class EnrichBenchIT {
 
     private static final Pattern SPAN = Pattern.compile("\\((?:\\d+ items, )?(\\d+\\.\\d) s ");
 
-    private static double seconds(Run run, String prefix, Pattern pattern) {
+    // The seconds a line starting with prefix gives in brackets, e.g. "(5000 items, 20.1 s from ..." or "(22.1 s until ...".
+    private static double seconds(Run run, String prefix) {
         String line = run.lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
-        Matcher m = pattern.matcher(line);
+        Matcher m = SPAN.matcher(line);
         assertThat(m.find()).as(line).isTrue();
         return Double.parseDouble(m.group(1));
     }
