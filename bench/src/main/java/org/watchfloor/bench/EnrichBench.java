@@ -1,6 +1,5 @@
 package org.watchfloor.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -114,8 +113,6 @@ public final class EnrichBench implements Callable<Integer> {
     private static final List<String> CPU_GROUPS = List.of(STREAM_THREADS, STAGE_THREADS, BROKER_THREADS,
             ThreadCpu.NON_JAVA, IDLE_STAGES, BENCH_THREADS);
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    private static final OperatingSystemMXBean PROCESS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Option(names = "--items", description = "Items per measured round and per warm-up batch (default: ${DEFAULT-VALUE}).")
     int items = 1_000;
@@ -313,10 +310,10 @@ public final class EnrichBench implements Callable<Integer> {
                 int count = subject.threads;
                 long jit = JIT.getTotalCompilationTime();
                 long workers = workerCpu.sum();
-                long process = PROCESS.getProcessCpuTime();
+                long process = ThreadCpu.processCpuNanos();
                 double b = subject.bare.add(items, timed(() -> bare(count, tagger, texts)));
                 subject.bareCpuNanos += workerCpu.sum() - workers;
-                subject.bareProcessCpuNanos += PROCESS.getProcessCpuTime() - process;
+                subject.bareProcessCpuNanos += ThreadCpu.processCpuNanos() - process;
                 long jitStage = JIT.getTotalCompilationTime();
                 Batch batch = subject.through.round(texts, subject::threadGroup);
                 jitStage = JIT.getTotalCompilationTime() - jitStage;
@@ -349,7 +346,7 @@ public final class EnrichBench implements Callable<Integer> {
         long bareProcessCpuNanos;
         // The whole JVM while the stage worked, per group of threads (see threadGroup).
         final Map<String, Long> stageCpu = new HashMap<>();
-        Batch paced;
+        Paced paced;
         private final String run;
         private final String applicationId;
         private final String harness = Thread.currentThread().getName();
@@ -427,7 +424,7 @@ public final class EnrichBench implements Callable<Integer> {
                     + "(%d items waiting in news.raw: includes the queue)%n", label, percentile(sorted, 0.50),
                     percentile(sorted, 0.99), items);
             long[] pacedOut = paced.latencies().stream().mapToLong(Long::longValue).sorted().toArray();
-            long[] pacedRead = paced.visibleLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] pacedRead = paced.readLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "%s: paced at %.0f items/s (%d items): news.raw -> news.enriched p50 %d ms, "
                     + "p99 %d ms; until read by a read_committed consumer p50 %d ms, p99 %d ms%n", label, pacedRate(),
                     pacedOut.length, percentile(pacedOut, 0.50), percentile(pacedOut, 0.99), percentile(pacedRead, 0.50),
@@ -459,14 +456,16 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     /**
-     * Items through the stage: per-item latencies; the span that measures its throughput (a round: from
-     * resuming it until its stream threads had processed them all; paced: from the first append to news.raw to
-     * the last append to news.enriched); and the wall time until they were committed (a round) or the bench's
-     * read_committed consumer had every one (paced), which adds the wait for the last transaction to commit; when paced, per item, the time it was read as well. For a round, the
-     * process's CPU time from the start to the commit, per group of threads ({@link ThreadCpu}).
+     * A round through the stage: per-item latency from resuming it to the append to news.enriched; the span
+     * that measures its throughput, from resuming it until its stream threads had processed every item; the
+     * time until they were committed, which adds the wait for the last transaction; and the process's CPU time
+     * from resuming it to the commit, per group of threads ({@link ThreadCpu}).
      */
-    private record Batch(List<Long> latencies, List<Long> visibleLatencies, double spanSeconds, double visibleSeconds,
-                         Map<String, Long> cpuNanos) {
+    private record Batch(List<Long> latencies, double spanSeconds, double visibleSeconds, Map<String, Long> cpuNanos) {
+    }
+
+    /** Paced items, per item: append to news.raw to append to news.enriched, and to being read by a consumer. */
+    private record Paced(List<Long> latencies, List<Long> readLatencies) {
     }
 
     /** Items and seconds summed over rounds. */
@@ -622,32 +621,26 @@ public final class EnrichBench implements Callable<Integer> {
                 // From when the stage could take the item: all of them wait in news.raw while it is paused.
                 latencies.add(back.get(texts.get(i).id())[0] - Math.max(sent.get(i).timestamp(), resumed));
             }
-            return new Batch(latencies, List.of(), spanSeconds, visibleSeconds, cpu);
+            return new Batch(latencies, spanSeconds, visibleSeconds, cpu);
         }
 
         /** Sends {@code texts} at {@code rate} items/s while reading news.enriched until every one of them is back. */
-        Batch paced(List<NewsItem> texts, double rate) throws Exception {
+        Paced paced(List<NewsItem> texts, double rate) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
-            long started = System.nanoTime();
             ExecutorService sender = Executors.newSingleThreadExecutor();
             try {
                 Future<List<RecordMetadata>> sending = sender.submit(() -> send(texts, values, rate));
-                Map<String, long[]> back = readBack(texts, started + Duration.ofMinutes(30).toNanos());
-                double visibleSeconds = (System.nanoTime() - started) / 1e9;
+                Map<String, long[]> back = readBack(texts, System.nanoTime() + Duration.ofMinutes(30).toNanos());
                 List<RecordMetadata> sent = sending.get();
                 List<Long> latencies = new ArrayList<>();
-                List<Long> visibleLatencies = new ArrayList<>();
-                long firstIn = Long.MAX_VALUE;
-                long lastOut = Long.MIN_VALUE;
+                List<Long> readLatencies = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) {
                     long in = sent.get(i).timestamp();
                     long[] out = back.get(texts.get(i).id());
                     latencies.add(out[0] - in);
-                    visibleLatencies.add(out[1] - in);
-                    firstIn = Math.min(firstIn, in);
-                    lastOut = Math.max(lastOut, out[0]);
+                    readLatencies.add(out[1] - in);
                 }
-                return new Batch(latencies, visibleLatencies, (lastOut - firstIn) / 1e3, visibleSeconds, Map.of());
+                return new Paced(latencies, readLatencies);
             } finally {
                 sender.shutdownNow();
             }

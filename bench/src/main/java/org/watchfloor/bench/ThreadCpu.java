@@ -43,7 +43,12 @@ final class ThreadCpu {
                 }
             }
         }
-        return new Snapshot(names, cpu, PROCESS.getProcessCpuTime());
+        return new Snapshot(names, cpu, processCpuNanos());
+    }
+
+    /** CPU time of the whole process so far, all threads included, Java or not. */
+    static long processCpuNanos() {
+        return PROCESS.getProcessCpuTime();
     }
 
     /**

@@ -37,7 +37,7 @@ public final class EnrichStage {
         // Streams sends whatever its producer holds at each commit: lingering until then costs such a consumer no
         // latency, and each produce request carries a commit's worth of items (a 1-2 KB EnrichedItem each)
         // instead of a 16 KB batch's. In the bench this took the broker's and the producer's CPU per item from
-        // 0.23 and 0.06 ms to 0.16 and 0.02 ms. An explicit linger.ms or batch.size wins.
+        // 0.23 and 0.06 ms to 0.17 and 0.02 ms. An explicit linger.ms or batch.size wins.
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
             producerDefault(props, ProducerConfig.LINGER_MS_CONFIG, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
             producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
