@@ -73,18 +73,18 @@ import picocli.CommandLine.Spec;
  * topics. Everything is warmed up before it is measured, until the JIT compiler is quiet, also in the
  * stage parts alone (see warmUp): starting a broker and a Streams client brings in a great deal of
  * Kafka code whose compilation, on a two-core machine, competes with the stream threads for minutes.
- * Each measured round then runs every thread count in turn, bare CoreNLP, the stage, then the enricher
- * without Kafka, on fresh texts, so slow drift on a shared machine hits all of them alike, and rates
- * are of the totals over all rounds. As bare CoreNLP has its texts in memory, a stage has a round's
- * items in news.raw before it starts: they are sent while it is paused, and its time is the span from
- * resuming it until its stream threads have processed them all (Streams' process-total, read in this JVM).
- * The output then waits in the producer for the next exactly-once commit; that wait, up to a commit interval,
- * is printed beside the span ("read back", until the broker reports the stage's offsets committed) but is
- * latency, not throughput: over a steady stream, commits run while later items are processed. The output is
- * read once it is committed, so no bench client competes with the stream threads. A round's
- * latency is from resuming (or a later append to news.raw) to the append to news.enriched, queueing
- * included; latency with headroom is measured apart, on items paced at half the sustained rate and read
- * as they come. The stages not being measured sit idle, polling.
+ * Each measured round then runs every thread count in turn, bare CoreNLP, the stage and the enricher without
+ * Kafka, on fresh texts, in that order in odd rounds and the reverse in even ones, so slow drift on a shared
+ * machine hits all of them alike, and rates are of the totals over all rounds. As bare CoreNLP has its texts in
+ * memory, a stage has a round's items in news.raw before it starts: they are appended in one transaction, which
+ * its read_committed consumer sees only when it commits, and its time is the span from that commit until its
+ * stream threads have processed them all (Streams' process-total, read in this JVM). The output then waits in
+ * the producer for the next exactly-once commit; that wait, up to a commit interval, is printed beside the span
+ * ("read back", until the broker reports the stage's offsets committed) but is latency, not throughput: over a
+ * steady stream, commits run while later items are processed. The output is read once it is committed, so no
+ * bench client competes with the stream threads. A round's latency is from the input's commit to the append to
+ * news.enriched, queueing included; latency with headroom is measured apart, on items paced at half the
+ * sustained rate and read as they come. The stages not being measured sit idle, polling.
  *
  * <p>The last line is the throughput ratio, the lowest over the thread counts run.
  */
@@ -119,7 +119,7 @@ public final class EnrichBench implements Callable<Integer> {
 
     @Option(names = "--rounds", description = "Measured rounds, each running every thread count, bare, stage, enricher "
             + "(default: ${DEFAULT-VALUE}).")
-    int rounds = 5;
+    int rounds = 6;
 
     @Option(names = "--threads", split = ",", description = "Thread counts to measure, ascending: CoreNLP threads "
             + "and stream threads (default: ${DEFAULT-VALUE}).")
@@ -249,6 +249,11 @@ public final class EnrichBench implements Callable<Integer> {
         if (commitIntervalMs >= 0) {
             overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         }
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
+            // A round's input is one transaction that the stage must see only once it is all there (Through#round);
+            // exactly-once reads committed records anyway.
+            overrides.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        }
         overrides.putAll(streamsConfig);
         return overrides;
     }
@@ -296,7 +301,8 @@ public final class EnrichBench implements Callable<Integer> {
                 quiet < 2 ? " (limit reached)" : "");
     }
 
-    // Each round measures every thread count in turn, bare then stage, so drift hits all of them alike.
+    // Each round measures every thread count in turn, bare, stage and enricher, in reverse order in even rounds:
+    // drift over a round then favours bare CoreNLP in one round and the stage in the next.
     private void measure(List<Subject> subjects, CoreNlpTagger tagger, Enricher enricher) throws Exception {
         // Every round's texts are made before the first: making them compiles code too.
         List<List<NewsItem>> perRound = new ArrayList<>();
@@ -307,27 +313,43 @@ public final class EnrichBench implements Callable<Integer> {
         for (int round = 1; round <= rounds; round++) {
             for (Subject subject : subjects) {
                 List<NewsItem> texts = perRound.get(next++);
-                int count = subject.threads;
                 long jit = JIT.getTotalCompilationTime();
-                long workers = workerCpu.sum();
-                long process = ThreadCpu.processCpuNanos();
-                double b = subject.bare.add(items, timed(() -> bare(count, tagger, texts)));
-                subject.bareCpuNanos += workerCpu.sum() - workers;
-                subject.bareProcessCpuNanos += ThreadCpu.processCpuNanos() - process;
-                long jitStage = JIT.getTotalCompilationTime();
-                Batch batch = subject.through.round(texts, subject::threadGroup);
-                jitStage = JIT.getTotalCompilationTime() - jitStage;
+                double b;
+                double e;
+                Batch batch;
+                if (round % 2 == 1) {
+                    b = measureBare(subject, tagger, texts);
+                    batch = subject.through.round(texts, subject::threadGroup);
+                    e = measureEnricher(subject, enricher, texts);
+                } else {
+                    e = measureEnricher(subject, enricher, texts);
+                    batch = subject.through.round(texts, subject::threadGroup);
+                    b = measureBare(subject, tagger, texts);
+                }
                 batch.cpuNanos().forEach((group, nanos) -> subject.stageCpu.merge(group, nanos, Long::sum));
                 subject.latencies.addAll(batch.latencies());
                 double st = subject.staged.add(items, batch.spanSeconds());
                 subject.roundRatios.add(st / b);
                 subject.visible.add(items, batch.visibleSeconds());
-                double e = subject.enrichOnly.add(items, timed(() -> enrichOnly(count, enricher, texts)));
                 System.out.printf(Locale.ROOT, "  round %d, %d thread(s): bare CoreNLP %.1f, enrich stage %.1f, enricher "
                         + "without Kafka %.1f items/s; ratio %.2f; JIT compiling %d ms (%d ms in the stage's part)%n",
-                        round, count, b, st, e, st / b, JIT.getTotalCompilationTime() - jit, jitStage);
+                        round, subject.threads, b, st, e, st / b, JIT.getTotalCompilationTime() - jit,
+                        batch.jitMillis());
             }
         }
+    }
+
+    private double measureBare(Subject subject, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
+        long workers = workerCpu.sum();
+        long process = ThreadCpu.processCpuNanos();
+        double rate = subject.bare.add(items, timed(() -> bare(subject.threads, tagger, texts)));
+        subject.bareCpuNanos += workerCpu.sum() - workers;
+        subject.bareProcessCpuNanos += ThreadCpu.processCpuNanos() - process;
+        return rate;
+    }
+
+    private double measureEnricher(Subject subject, Enricher enricher, List<NewsItem> texts) throws Exception {
+        return subject.enrichOnly.add(items, timed(() -> enrichOnly(subject.threads, enricher, texts)));
     }
 
     /** One thread count: its own enrich stage, topics and client, and what was measured for it. */
@@ -414,9 +436,9 @@ public final class EnrichBench implements Callable<Integer> {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             String label = threads + " thread(s)";
             System.out.printf(Locale.ROOT, "%s: bare CoreNLP        %8.1f items/s%n", label, bare.rate());
-            System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from resuming the "
-                    + "stage on items waiting in news.raw until its stream threads had processed them)%n", label, staged.rate(), staged.items,
-                    staged.seconds);
+            System.out.printf(Locale.ROOT, "%s: enrich stage        %8.1f items/s (%d items, %.1f s from the commit of "
+                    + "the items to news.raw until its stream threads had processed them)%n", label, staged.rate(),
+                    staged.items, staged.seconds);
             System.out.printf(Locale.ROOT, "%s:   read back         %8.1f items/s (%.1f s until the stage had "
                     + "committed them all)%n", label, visible.rate(), visible.seconds);
             System.out.printf(Locale.ROOT, "%s: enricher, no Kafka  %8.1f items/s%n", label, enrichOnly.rate());
@@ -456,12 +478,14 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     /**
-     * A round through the stage: per-item latency from resuming it to the append to news.enriched; the span
-     * that measures its throughput, from resuming it until its stream threads had processed every item; the
+     * A round through the stage: per-item latency from the commit of its input to the append to news.enriched;
+     * the span that measures its throughput, from that commit until its stream threads had processed every item; the
      * time until they were committed, which adds the wait for the last transaction; and the process's CPU time
-     * from resuming it to the commit, per group of threads ({@link ThreadCpu}).
+     * from the input's commit to the stage's, per group of threads ({@link ThreadCpu}), and the JIT's compiling time
+     * in that part.
      */
-    private record Batch(List<Long> latencies, double spanSeconds, double visibleSeconds, Map<String, Long> cpuNanos) {
+    private record Batch(List<Long> latencies, double spanSeconds, double visibleSeconds, Map<String, Long> cpuNanos,
+                         long jitMillis) {
     }
 
     /** Paced items, per item: append to news.raw to append to news.enriched, and to being read by a consumer. */
@@ -542,6 +566,8 @@ public final class EnrichBench implements Callable<Integer> {
         private final String group;
         private final Admin admin;
         private final KafkaProducer<String, byte[]> producer;
+        // Rounds' input, one transaction per round.
+        private final KafkaProducer<String, byte[]> roundProducer;
         private final KafkaConsumer<String, byte[]> consumer;
 
         Through(String bootstrap, Topics topics, int partitions, KafkaStreams streams, String group) {
@@ -556,6 +582,11 @@ public final class EnrichBench implements Callable<Integer> {
             this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.CLIENT_ID_CONFIG, client + "producer", ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+            this.roundProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.CLIENT_ID_CONFIG, client + "round-producer",
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, client + "rounds-" + UUID.randomUUID(),
+                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+            roundProducer.initTransactions();
             this.consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.CLIENT_ID_CONFIG, client + "reader",
@@ -568,31 +599,32 @@ public final class EnrichBench implements Callable<Integer> {
         }
 
         /**
-         * A throughput round: with the stage paused, every item is appended to news.raw; the round starts when
-         * the stage resumes and ends when its stream threads have processed the last item (Streams' own count,
-         * read in this JVM every 10 ms). The output is then in the producer's buffer; under exactly-once it is
-         * sent and committed at the next commit, up to a commit interval later, which is latency rather than
-         * throughput: over a steady stream, commits run while later items are processed. That wait is measured
-         * too ("read back"): until the broker says the stage's committed offsets have reached the end of
-         * news.raw, which under exactly-once means its output is committed too. The output is read afterwards.
-         * A consumer reading beside the stream threads, and a producer sending, would take the cores they need,
-         * which bare CoreNLP, reading texts from memory, does not give up. CPU time is taken until the commit.
+         * A throughput round: every item is appended to news.raw in one transaction, so the stage, which reads
+         * committed records only, sees none of them until all are there and then all at once, as bare CoreNLP
+         * has its texts in memory; the round starts at the commit and ends when its stream threads have processed
+         * the last item (Streams' own count, read in this JVM every 10 ms). The stage runs throughout, its stream
+         * threads waiting in poll as they would for new items in production: a paused stage, resumed, slept out
+         * its poll (poll.ms, 100 ms) before it noticed. The output is then in the producer's buffer; under
+         * exactly-once it is sent and committed at the next commit, up to a commit interval later, which is
+         * latency rather than throughput: over a steady stream, commits run while later items are processed. That
+         * wait is measured too ("read back"): until the broker says the stage's committed offsets have reached the
+         * end of news.raw, which under exactly-once means its output is committed too. The output is read
+         * afterwards. A consumer reading beside the stream threads, and a producer sending, would take the cores
+         * they need, which bare CoreNLP, reading texts from memory, does not give up. CPU time is taken until the
+         * commit.
          */
         Batch round(List<NewsItem> texts, Function<String, String> threadGroup) throws Exception {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
             List<Metric> counters = processCounters();
-            streams.pause();
-            List<RecordMetadata> sent;
-            double processedBefore;
-            try {
-                sent = send(texts, values, 0);
-                processedBefore = processed(counters);
-            } finally {
-                streams.resume();
-            }
-            long resumed = System.currentTimeMillis();
-            long started = System.nanoTime();
+            double processedBefore = processed(counters);
+            roundProducer.beginTransaction();
+            List<RecordMetadata> sent = send(roundProducer, texts, values, 0);
             ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
+            long jitAtStart = JIT.getTotalCompilationTime();
+            long committedAt = System.currentTimeMillis();
+            long started = System.nanoTime();
+            // The clock starts before the commit: the stage may start once the broker has written its markers.
+            roundProducer.commitTransaction();
             Map<TopicPartition, Long> ends = new HashMap<>();
             for (RecordMetadata m : sent) {
                 ends.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max);
@@ -615,13 +647,14 @@ public final class EnrichBench implements Callable<Integer> {
             }
             double visibleSeconds = (System.nanoTime() - started) / 1e9;
             Map<String, Long> cpu = ThreadCpu.between(cpuAtStart, ThreadCpu.take(), threadGroup);
+            long jitMillis = JIT.getTotalCompilationTime() - jitAtStart;
             Map<String, long[]> back = readBack(texts, deadline);
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
-                // From when the stage could take the item: all of them wait in news.raw while it is paused.
-                latencies.add(back.get(texts.get(i).id())[0] - Math.max(sent.get(i).timestamp(), resumed));
+                // From when the stage could take the item: the commit of the transaction that holds them all.
+                latencies.add(back.get(texts.get(i).id())[0] - committedAt);
             }
-            return new Batch(latencies, spanSeconds, visibleSeconds, cpu);
+            return new Batch(latencies, spanSeconds, visibleSeconds, cpu, jitMillis);
         }
 
         /** Sends {@code texts} at {@code rate} items/s while reading news.enriched until every one of them is back. */
@@ -629,7 +662,7 @@ public final class EnrichBench implements Callable<Integer> {
             List<byte[]> values = texts.stream().map(Topics.NEWS_ITEM::toBytes).toList();
             ExecutorService sender = Executors.newSingleThreadExecutor();
             try {
-                Future<List<RecordMetadata>> sending = sender.submit(() -> send(texts, values, rate));
+                Future<List<RecordMetadata>> sending = sender.submit(() -> send(producer, texts, values, rate));
                 Map<String, long[]> back = readBack(texts, System.nanoTime() + Duration.ofMinutes(30).toNanos());
                 List<RecordMetadata> sent = sending.get();
                 List<Long> latencies = new ArrayList<>();
@@ -647,7 +680,8 @@ public final class EnrichBench implements Callable<Integer> {
         }
 
         // All at once (rate 0) or paced; returns once the broker has every item, with its append time.
-        private List<RecordMetadata> send(List<NewsItem> texts, List<byte[]> values, double rate) throws Exception {
+        private List<RecordMetadata> send(KafkaProducer<String, byte[]> producer, List<NewsItem> texts,
+                                          List<byte[]> values, double rate) throws Exception {
             long started = System.nanoTime();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
@@ -709,6 +743,7 @@ public final class EnrichBench implements Callable<Integer> {
         @Override
         public void close() {
             producer.close();
+            roundProducer.close();
             consumer.close();
             admin.close();
         }
