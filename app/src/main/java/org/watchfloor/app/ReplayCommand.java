@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
+import org.watchfloor.enrich.EnrichTopology;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.IngestReport;
@@ -71,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
             String bootstrap = broker.bootstrapServers();
             IngestReport report;
             try (StreamStages stages = StreamStages.start(bootstrap, topics, work.resolve("streams"), pack, gazetteer,
-                    Clock.systemUTC())) {
+                    EnrichTopology.DEFAULT_SEEN_RETENTION, Clock.systemUTC())) {
                 stages.awaitRunning(timeout);
                 try (IngestStage ingest = new IngestStage(bootstrap, Map.of(), topics, Clock.systemUTC())) {
                     report = ingest.ingestOnce(feedList);

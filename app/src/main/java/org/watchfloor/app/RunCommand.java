@@ -66,11 +66,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PackOptions packs;
 
+    @Mixin
+    EnrichOptions enrich;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        Duration seenRetention = enrich.seenRetention(spec.commandLine());
         ShutdownSignal signal = ShutdownSignal.install();
         TopicPack pack = packs.pack();
         Gazetteer gazetteer = packs.gazetteer();
@@ -87,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 feedList.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
             }
             try (StreamStages stages = StreamStages.start(bootstrap, topics, dataDir.resolve("streams"), pack,
-                         gazetteer, clock);
+                         gazetteer, seenRetention, clock);
                  AlertTail tail = new AlertTail(bootstrap, topics.alerts(), spec.commandLine().getOut()).start();
                  IngestService ingest = IngestService.start(bootstrap, topics, IngestSettingsFromOptions.of(pollInterval), clock);
                  StageWatch watch = new StageWatch(stages, signal)) {

@@ -34,11 +34,11 @@ final class StreamStages implements AutoCloseable {
     }
 
     static StreamStages start(String bootstrapServers, Topics topics, Path stateDir, TopicPack pack,
-                              Gazetteer gazetteer, Clock clock) {
+                              Gazetteer gazetteer, Duration seenRetention, Clock clock) {
         Objects.requireNonNull(pack, "pack");
         StreamsStage enrich = EnrichStage.start(
                 EnrichStage.streamsProperties(bootstrapServers, ENRICH_APP_ID, stateDir, Map.of()),
-                topics, Enricher.withCoreNlp(gazetteer));
+                topics, Enricher.withCoreNlp(gazetteer), seenRetention);
         StreamsStage alerts;
         try {
             alerts = AlertsStage.start(

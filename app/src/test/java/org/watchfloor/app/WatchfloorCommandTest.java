@@ -28,4 +28,17 @@ class WatchfloorCommandTest {
         assertThat(cli.execute("replay", "--feeds", "nowhere")).isNotZero();
         assertThat(err.toString()).contains("--out");
     }
+
+    @Test
+    void aSeenRetentionThatIsNotPositiveIsAUsageError() {
+        // enrich's required option is given, so that the retention is what is refused.
+        for (String[] args : new String[][] {{"enrich", "--bootstrap-servers", "localhost:1", "--seen-retention", "PT0S"},
+                {"run", "--seen-retention", "PT0S"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            assertThat(cli.execute(args)).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(err.toString()).contains("--seen-retention must be positive, was PT0S");
+        }
+    }
 }

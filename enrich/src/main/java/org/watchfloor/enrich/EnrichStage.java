@@ -1,6 +1,7 @@
 package org.watchfloor.enrich;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +54,11 @@ public final class EnrichStage {
 
     /** Builds the topology, starts it and returns the running stage; close it to stop. */
     public static StreamsStage start(Properties props, Topics topics, Enricher enricher) {
-        return StreamsStage.start(NAME, EnrichTopology.build(topics, enricher), props, topics);
+        return start(props, topics, enricher, EnrichTopology.DEFAULT_SEEN_RETENTION);
+    }
+
+    /** As {@link #start(Properties, Topics, Enricher)}, remembering enriched items for {@code seenRetention}. */
+    public static StreamsStage start(Properties props, Topics topics, Enricher enricher, Duration seenRetention) {
+        return StreamsStage.start(NAME, EnrichTopology.build(topics, enricher, seenRetention), props, topics);
     }
 }

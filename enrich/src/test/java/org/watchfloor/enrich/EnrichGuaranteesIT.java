@@ -79,11 +79,19 @@ class EnrichGuaranteesIT {
         Topics topics = topics(cluster);
         NewsItem item = TestItems.kursk("twice-1");
         produce(cluster, topics, null, item, item, TestItems.usEstimate("after-1"));
-        try (StreamsStage stage = start(cluster, topics, stateDir.resolve("b"));
-             KafkaConsumer<String, EnrichedItem> enriched = enrichedConsumer(cluster, topics)) {
-            List<EnrichedItem> out = readUntil(enriched, 2);
-            out.addAll(drain(enriched));
-            assertThat(out).extracting(e -> e.item().id()).containsExactlyInAnyOrder("twice-1", "after-1");
+        try (KafkaConsumer<String, EnrichedItem> enriched = enrichedConsumer(cluster, topics)) {
+            try (StreamsStage stage = start(cluster, topics, stateDir.resolve("b"))) {
+                List<EnrichedItem> out = readUntil(enriched, 2);
+                out.addAll(drain(enriched));
+                assertThat(out).extracting(e -> e.item().id()).containsExactlyInAnyOrder("twice-1", "after-1");
+            }
+            // A third copy, to another instance with no local state: it knows the item from the store's changelog.
+            produce(cluster, topics, null, item, TestItems.usEstimate("after-2"));
+            try (StreamsStage stage = start(cluster, topics, stateDir.resolve("b-restarted"))) {
+                List<EnrichedItem> out = readUntil(enriched, 1);
+                out.addAll(drain(enriched));
+                assertThat(out).extracting(e -> e.item().id()).containsExactly("after-2");
+            }
         }
     }
 

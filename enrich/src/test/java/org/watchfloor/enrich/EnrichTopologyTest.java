@@ -1,8 +1,11 @@
 package org.watchfloor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.watchfloor.stage.StreamsStage;
 /** The production topology, fed through TopologyTestDriver with the real tagger. */
 class EnrichTopologyTest {
     private static final Topics TOPICS = Topics.withPrefix("t.");
+    private static final Instant START = Instant.parse("2026-11-28T00:00:00Z");
 
     @TempDir
     Path stateDir;
@@ -41,13 +47,17 @@ class EnrichTopologyTest {
     }
 
     private void startWith(Enricher enricher) {
+        startWith(enricher, EnrichTopology.DEFAULT_SEEN_RETENTION);
+    }
+
+    private void startWith(Enricher enricher, Duration seenRetention) {
         // The settings EnrichStage.start runs with, dead-letter handling included, but at-least-once:
         // under exactly-once TopologyTestDriver does not surface records a handler dead-letters
         // (EnrichGuaranteesIT proves dead letters under exactly-once on a real broker).
         Properties props = StreamsStage.forStage(EnrichStage.NAME, EnrichStage.streamsProperties("unused:9092",
                 "enrich-topology-test", stateDir,
                 Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)), TOPICS);
-        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(TOPICS, enricher, seenRetention), props, START);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde().serializer(),
                 TOPICS.raw().valueSerde().serializer());
         enriched = driver.createOutputTopic(TOPICS.enriched().name(), TOPICS.enriched().keySerde().deserializer(),
@@ -116,6 +126,36 @@ class EnrichTopologyTest {
         assertThat(enriched.readValuesToList()).extracting(e -> e.item().contentHash())
                 .containsExactly("hash-us-5", "hash-us-5-edited");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anItemIsRememberedForTheRetentionAfterItsLastDeliveryThenForgotten() {
+        driver.close();
+        startWith(SharedTagger.enricher(), Duration.ofMinutes(10));
+        NewsItem item = TestItems.usEstimate("us-6");
+        raw.pipeInput("us-6", item);
+        driver.advanceWallClockTime(Duration.ofMinutes(8));
+        // Within the retention: not enriched again, and remembered anew from this delivery.
+        raw.pipeInput("us-6", item);
+        driver.advanceWallClockTime(Duration.ofMinutes(8));
+        raw.pipeInput("us-6", item);
+        assertThat(enriched.readValuesToList()).hasSize(1);
+        KeyValueStore<String, ValueAndTimestamp<String>> seen = driver.getTimestampedKeyValueStore(
+                EnrichTopology.SEEN_STORE);
+        assertThat(seen.get("us-6").value()).isEqualTo("hash-us-6");
+        assertThat(seen.get("us-6").timestamp()).isEqualTo(START.plus(Duration.ofMinutes(16)).toEpochMilli());
+
+        // Over ten minutes after the last delivery, a sweep (every 2.5 minutes here) has forgotten it.
+        driver.advanceWallClockTime(Duration.ofMinutes(13));
+        assertThat(seen.get("us-6")).isNull();
+        raw.pipeInput("us-6", item);
+        assertThat(enriched.readValuesToList()).extracting(e -> e.item().id()).containsExactly("us-6");
+    }
+
+    @Test
+    void refusesARetentionThatIsNotPositive() {
+        assertThatThrownBy(() -> EnrichTopology.build(TOPICS, SharedTagger.enricher(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention");
     }
 
     @Test
