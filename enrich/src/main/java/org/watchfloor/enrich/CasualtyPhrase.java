@@ -21,6 +21,8 @@ record CasualtyPhrase(String kind, int verb, int modifiersEnd) {
     private static final Set<String> AUXILIARIES = Set.of("were", "was", "have", "has", "had", "been", "are",
             "being", "be", "reportedly", "also");
     private static final Set<String> LOSS_VERBS = Set.of("lost", "lose", "losing", "cost", "costing");
+    private static final Set<String> QUALIFIERS = Set.of("about", "around", "some", "at", "least", "more", "than",
+            "over", "nearly", "almost", "roughly", "approximately", "up", "to");
     private static final int WINDOW = 8;
 
     /** The casualty phrase that quantity {@code q} heads, if any. */
@@ -55,7 +57,6 @@ record CasualtyPhrase(String kind, int verb, int modifiersEnd) {
     }
 
     private static boolean isQualifier(String word) {
-        return Set.of("about", "around", "some", "at", "least", "more", "than", "over", "nearly", "almost",
-                "roughly", "approximately", "up", "to").contains(word);
+        return QUALIFIERS.contains(word);
     }
 }

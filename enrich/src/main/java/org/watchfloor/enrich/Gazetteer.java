@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The known actors and places, read from a data file (tab-separated, see {@code gazetteer/actors.tsv}
@@ -25,10 +27,13 @@ import java.util.Optional;
 public final class Gazetteer {
     /** The list shipped with Watchfloor. */
     public static final String BUNDLED_RESOURCE = "/gazetteer/actors.tsv";
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.]+");
 
     private final List<GazetteerEntry> entries;
     private final Map<String, GazetteerEntry> byId;
     private final Map<String, SurfaceForm> bySurface;
+    // Entry id -> its name, aliases and demonyms as whole words (padded), for namesState.
+    private final Map<String, List<String>> wordForms;
     private final String version;
     private final String fingerprint;
 
@@ -47,6 +52,17 @@ public final class Gazetteer {
             entry.demonyms().forEach(demonym -> index(demonym, new SurfaceForm(entry, true)));
         }
         this.entries.forEach(this::checkStateReferences);
+        this.wordForms = new LinkedHashMap<>();
+        for (GazetteerEntry entry : this.entries) {
+            wordForms.put(entry.id(), Stream.of(List.of(entry.name()), entry.aliases(), entry.demonyms())
+                    .flatMap(List::stream).map(Gazetteer::asWords).toList());
+        }
+    }
+
+    // " north korea s " for "North Korea's": normalised, every run of other characters than letters, digits and dots
+    // one space, padded, so that contains() finds whole words.
+    private static String asWords(String text) {
+        return " " + NON_WORD.matcher(TextNormaliser.normalise(text)).replaceAll(" ") + " ";
     }
 
     // Troop owners and claimants resolve through these references, so a typo must fail the load.
@@ -134,15 +150,17 @@ public final class Gazetteer {
 
     /** True when {@code surface} contains a name or demonym of state {@code stateId} as whole words. */
     boolean namesState(String surface, String stateId) {
-        GazetteerEntry state = byId.get(stateId);
-        if (state == null) {
+        List<String> forms = wordForms.get(stateId);
+        if (forms == null) {
             return false;
         }
-        String padded = " " + TextNormaliser.normalise(surface).replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ";
-        return java.util.stream.Stream.of(List.of(state.name()), state.aliases(), state.demonyms())
-                .flatMap(List::stream)
-                .map(alias -> " " + TextNormaliser.normalise(alias).replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ")
-                .anyMatch(padded::contains);
+        String words = asWords(surface);
+        for (String form : forms) {
+            if (words.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<GazetteerEntry> byId(String id) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class QuantityParser {
     private static final Pattern DIGITS =
             Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?([kKmM])?");
+    private static final Pattern UNIT_SUFFIX = Pattern.compile("[kKmM]$");
     private static final Pattern DIGIT_RANGE = Pattern.compile("([^-\u2013]+)[-\u2013]([^-\u2013]+)");
     private static final Map<String, Long> MULTIPLIERS =
             Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L, "billion", 1_000_000_000L);
@@ -119,7 +120,7 @@ final class QuantityParser {
     }
 
     private static BigDecimal decimal(String word) {
-        String plain = word.replace(",", "").replaceAll("[kKmM]$", "");
+        String plain = UNIT_SUFFIX.matcher(word.replace(",", "")).replaceAll("");
         return new BigDecimal(plain);
     }
 
