@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -282,8 +283,8 @@ public final class EnrichBench implements Callable<Integer> {
             for (Subject subject : subjects) {
                 List<NewsItem> texts = BenchTexts.items(items);
                 List<NewsItem> quarter = texts.subList(0, Math.max(1, items / 4));
-                bare(subject.threads, tagger, quarter);
-                enrichOnly(subject.threads, enricher, quarter);
+                bare(subject, tagger, quarter);
+                enrichOnly(subject, enricher, quarter);
                 long stageStarted = System.nanoTime();
                 long jitBefore = JIT.getTotalCompilationTime();
                 subject.through.round(texts, subject::threadGroup);
@@ -340,16 +341,16 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     private double measureBare(Subject subject, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
-        long workers = workerCpu.sum();
+        long workerCpuBefore = workerCpu.sum();
         long process = ThreadCpu.processCpuNanos();
-        double rate = subject.bare.add(items, timed(() -> bare(subject.threads, tagger, texts)));
-        subject.bareCpuNanos += workerCpu.sum() - workers;
+        double rate = subject.bare.add(items, timed(() -> bare(subject, tagger, texts)));
+        subject.bareCpuNanos += workerCpu.sum() - workerCpuBefore;
         subject.bareProcessCpuNanos += ThreadCpu.processCpuNanos() - process;
         return rate;
     }
 
     private double measureEnricher(Subject subject, Enricher enricher, List<NewsItem> texts) throws Exception {
-        return subject.enrichOnly.add(items, timed(() -> enrichOnly(subject.threads, enricher, texts)));
+        return subject.enrichOnly.add(items, timed(() -> enrichOnly(subject, enricher, texts)));
     }
 
     /** One thread count: its own enrich stage, topics and client, and what was measured for it. */
@@ -357,6 +358,9 @@ public final class EnrichBench implements Callable<Integer> {
         final int threads;
         final StreamsStage stage;
         final Through through;
+        // Bare CoreNLP's and the enricher's threads, one per stream thread, alive for the whole run as stream
+        // threads are: threads made afresh for every round would start each round with cold per-thread state.
+        final ExecutorService workers;
         final Totals bare = new Totals();
         final Totals enrichOnly = new Totals();
         final Totals staged = new Totals();
@@ -382,6 +386,9 @@ public final class EnrichBench implements Callable<Integer> {
             this.stage = EnrichStage.start(EnrichStage.streamsProperties(bootstrap, applicationId, stateDir,
                     stageOverrides(threads)), topics, enricher);
             this.through = new Through(bootstrap, topics, partitions, stage.streams(), applicationId);
+            AtomicInteger worker = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(threads,
+                    task -> new Thread(task, "bench-corenlp-" + threads + "t-" + worker.incrementAndGet()));
         }
 
         // Waits until the stage runs and every one of its stream threads owns a task.
@@ -472,6 +479,7 @@ public final class EnrichBench implements Callable<Integer> {
 
         @Override
         public void close() {
+            workers.shutdownNow();
             through.close();
             stage.close();
         }
@@ -518,36 +526,32 @@ public final class EnrichBench implements Callable<Integer> {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private void enrichOnly(int count, Enricher enricher, List<NewsItem> texts) throws Exception {
-        parallel(count, texts, item -> enricher.enrich(item).entities().size());
+    private void enrichOnly(Subject subject, Enricher enricher, List<NewsItem> texts) throws Exception {
+        parallel(subject, texts, item -> enricher.enrich(item).entities().size());
     }
 
-    private void bare(int count, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
-        parallel(count, texts, item -> tagger.annotateOnly(item.text()));
+    private void bare(Subject subject, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
+        parallel(subject, texts, item -> tagger.annotateOnly(item.text()));
     }
 
-    /** Runs {@code work} over {@code texts}, split round-robin over {@code count} threads. */
-    private void parallel(int count, List<NewsItem> texts, ToIntFunction<NewsItem> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Integer>> parts = new ArrayList<>();
-            for (int t = 0; t < count; t++) {
-                int offset = t;
-                parts.add(pool.submit(() -> {
-                    long cpu = THREADS.getCurrentThreadCpuTime();
-                    int tokens = 0;
-                    for (int i = offset; i < texts.size(); i += count) {
-                        tokens += work.applyAsInt(texts.get(i));
-                    }
-                    workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
-                    return tokens;
-                }));
-            }
-            for (Future<Integer> part : parts) {
-                part.get();
-            }
-        } finally {
-            pool.shutdownNow();
+    /** Runs {@code work} over {@code texts}, split round-robin over the subject's worker threads. */
+    private void parallel(Subject subject, List<NewsItem> texts, ToIntFunction<NewsItem> work) throws Exception {
+        int count = subject.threads;
+        List<Future<Integer>> parts = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            int offset = t;
+            parts.add(subject.workers.submit(() -> {
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                int tokens = 0;
+                for (int i = offset; i < texts.size(); i += count) {
+                    tokens += work.applyAsInt(texts.get(i));
+                }
+                workerCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                return tokens;
+            }));
+        }
+        for (Future<Integer> part : parts) {
+            part.get();
         }
     }
 
