@@ -114,13 +114,18 @@ public final class EnrichBench implements Callable<Integer> {
     private static final List<String> CPU_GROUPS = List.of(STREAM_THREADS, STAGE_THREADS, BROKER_THREADS,
             ThreadCpu.NON_JAVA, IDLE_STAGES, BENCH_THREADS);
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    // How often a round looks whether the stream threads are done.
+    private static final long END_POLL_MILLIS = 5;
 
-    @Option(names = "--items", description = "Items per measured round and per warm-up batch (default: ${DEFAULT-VALUE}).")
-    int items = 1_000;
+    @Option(names = "--items", description = "Items per measured round (default: ${DEFAULT-VALUE}).")
+    int items = 250;
+
+    @Option(names = "--warmup-items", description = "Items per warm-up batch (default: ${DEFAULT-VALUE}).")
+    int warmupItems = 1_000;
 
     @Option(names = "--rounds", description = "Measured rounds, each running every thread count, bare, stage, enricher "
             + "(default: ${DEFAULT-VALUE}).")
-    int rounds = 6;
+    int rounds = 24;
 
     @Option(names = "--threads", split = ",", description = "Thread counts to measure, ascending: CoreNLP threads "
             + "and stream threads (default: ${DEFAULT-VALUE}).")
@@ -204,9 +209,9 @@ public final class EnrichBench implements Callable<Integer> {
     }
 
     private void validate() {
-        if (items < 1 || rounds < 1 || threads.isEmpty()) {
+        if (items < 1 || warmupItems < 1 || rounds < 1 || threads.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
-                    "need --items >= 1, --rounds >= 1 and at least one --threads value");
+                    "need --items >= 1, --warmup-items >= 1, --rounds >= 1 and at least one --threads value");
         }
         for (int i = 0; i < threads.size(); i++) {
             int count = threads.get(i);
@@ -281,8 +286,8 @@ public final class EnrichBench implements Callable<Integer> {
             long stageJit = 0;
             long stageNanos = 0;
             for (Subject subject : subjects) {
-                List<NewsItem> texts = BenchTexts.items(items);
-                List<NewsItem> quarter = texts.subList(0, Math.max(1, items / 4));
+                List<NewsItem> texts = BenchTexts.items(warmupItems);
+                List<NewsItem> quarter = texts.subList(0, Math.max(1, warmupItems / 4));
                 bare(subject, tagger, quarter);
                 enrichOnly(subject, enricher, quarter);
                 long stageStarted = System.nanoTime();
@@ -297,7 +302,7 @@ public final class EnrichBench implements Callable<Integer> {
             quiet = batchShare < JIT_QUIET && stageShare < JIT_QUIET ? quiet + 1 : 0;
         } while (quiet < 2 && System.nanoTime() < limit);
         System.out.printf(Locale.ROOT, "warm-up: %d batches of %d items per thread count in %.0f s; JIT compiling "
-                + "%.1f%% of the last batch, %.1f%% of its stage parts%s%n", batches, items,
+                + "%.1f%% of the last batch, %.1f%% of its stage parts%s%n", batches, warmupItems,
                 (System.nanoTime() - started) / 1e9, batchShare * 100, stageShare * 100,
                 quiet < 2 ? " (limit reached)" : "");
     }
@@ -606,7 +611,8 @@ public final class EnrichBench implements Callable<Integer> {
          * A throughput round: every item is appended to news.raw in one transaction, so the stage, which reads
          * committed records only, sees none of them until all are there and then all at once, as bare CoreNLP
          * has its texts in memory; the round starts at the commit and ends when its stream threads have processed
-         * the last item (Streams' own count, read in this JVM every 10 ms). The stage runs throughout, its stream
+         * the last item (Streams' own count, read in this JVM every 5 ms; the end is placed midway between the
+         * last look that found items left and the first that found none). The stage runs throughout, its stream
          * threads waiting in poll as they would for new items in production: a paused stage, resumed, slept out
          * its poll (poll.ms, 100 ms) before it noticed. The output is then in the producer's buffer; under
          * exactly-once it is sent and committed at the next commit, up to a commit interval later, which is
@@ -634,14 +640,17 @@ public final class EnrichBench implements Callable<Integer> {
                 ends.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max);
             }
             long deadline = started + Duration.ofMinutes(30).toNanos();
+            long lastBusy = started;
             while (processed(counters) < processedBefore + texts.size()) {
-                if (System.nanoTime() > deadline) {
+                lastBusy = System.nanoTime();
+                if (lastBusy > deadline) {
                     throw new IllegalStateException("the enrich stage had not processed " + texts.size()
                             + " items within 30 minutes");
                 }
-                Thread.sleep(10);
+                Thread.sleep(END_POLL_MILLIS);
             }
-            double spanSeconds = (System.nanoTime() - started) / 1e9;
+            // The last item was processed between the last look that found items left and the first that did not.
+            double spanSeconds = ((lastBusy + System.nanoTime()) / 2 - started) / 1e9;
             while (!committed(ends)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the enrich stage had not committed " + texts.size()

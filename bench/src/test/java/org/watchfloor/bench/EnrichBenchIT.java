@@ -32,7 +32,8 @@ class EnrichBenchIT {
 
     @Test
     void measuresEachThreadCountAndEndsWithTheRatio(@TempDir Path dir) {
-        Run run = run("--items", "12", "--rounds", "2", "--threads", "1,2", "--warmup-limit", "PT0S",
+        Run run = run("--items", "12", "--warmup-items", "12", "--rounds", "2", "--threads", "1,2",
+                "--warmup-limit", "PT0S",
                 "--paced-items", "8", "--streams-config", "producer.batch.size=65536", "--dir", dir.toString());
 
         assertThat(run.exitCode).isZero();
