@@ -114,8 +114,9 @@ public final class EnrichBench implements Callable<Integer> {
     private static final List<String> CPU_GROUPS = List.of(STREAM_THREADS, STAGE_THREADS, BROKER_THREADS,
             ThreadCpu.NON_JAVA, IDLE_STAGES, BENCH_THREADS);
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    // How often a round looks whether the stream threads are done.
-    private static final long END_POLL_MILLIS = 5;
+    // How often a round looks whether the stream threads are done: rarely at first, every 2 ms near the end.
+    private static final long END_POLL_MIN_MILLIS = 2;
+    private static final long END_POLL_MAX_MILLIS = 50;
 
     @Option(names = "--items", description = "Items per measured round (default: ${DEFAULT-VALUE}).")
     int items = 250;
@@ -611,8 +612,9 @@ public final class EnrichBench implements Callable<Integer> {
          * A throughput round: every item is appended to news.raw in one transaction, so the stage, which reads
          * committed records only, sees none of them until all are there and then all at once, as bare CoreNLP
          * has its texts in memory; the round starts at the commit and ends when its stream threads have processed
-         * the last item (Streams' own count, read in this JVM every 5 ms; the end is placed midway between the
-         * last look that found items left and the first that found none). The stage runs throughout, its stream
+         * the last item (Streams' own count, read in this JVM every 2-50 ms, most often near the end; the end is
+         * placed midway between the last look that found items left and the first that found none). The stage
+         * runs throughout, its stream
          * threads waiting in poll as they would for new items in production: a paused stage, resumed, slept out
          * its poll (poll.ms, 100 ms) before it noticed. The output is then in the producer's buffer; under
          * exactly-once it is sent and committed at the next commit, up to a commit interval later, which is
@@ -641,13 +643,18 @@ public final class EnrichBench implements Callable<Integer> {
             }
             long deadline = started + Duration.ofMinutes(30).toNanos();
             long lastBusy = started;
-            while (processed(counters) < processedBefore + texts.size()) {
+            double target = processedBefore + texts.size();
+            double done;
+            while ((done = processed(counters)) < target) {
                 lastBusy = System.nanoTime();
                 if (lastBusy > deadline) {
                     throw new IllegalStateException("the enrich stage had not processed " + texts.size()
                             + " items within 30 minutes");
                 }
-                Thread.sleep(END_POLL_MILLIS);
+                // Looks often only near the end: a quarter of the time the items left take at the rate so far.
+                double nanosPerItem = done > processedBefore ? (lastBusy - started) / (done - processedBefore) : 0;
+                Thread.sleep(Math.min(END_POLL_MAX_MILLIS,
+                        Math.max(END_POLL_MIN_MILLIS, (long) ((target - done) * nanosPerItem / 4 / 1e6))));
             }
             // The last item was processed between the last look that found items left and the first that did not.
             double spanSeconds = ((lastBusy + System.nanoTime()) / 2 - started) / 1e9;
