@@ -12,7 +12,7 @@ final class EnrichOptions {
 
     @Option(names = SEEN_RETENTION, defaultValue = "P" + EnrichTopology.DEFAULT_SEEN_RETENTION_DAYS + "D",
             paramLabel = "DURATION", description = "How long enrich remembers an item after its last delivery, "
-                    + "ISO-8601: a copy with the same content delivered within it is not enriched again; about 200 "
+                    + "ISO-8601: a copy with the same content delivered within it is not enriched again; about 250 "
                     + "bytes of heap per item (default: ${DEFAULT-VALUE}).")
     Duration seenRetention;
 

@@ -48,8 +48,8 @@ public final class EnrichTopology {
 
     /**
      * As {@link #build(Topics, Enricher)}, remembering each item for {@code seenRetention} after it was last
-     * delivered: a copy delivered later than that is enriched again. The store holds about 200 bytes of heap per
-     * item remembered.
+     * delivered: a copy delivered later than that is enriched again. The store holds about 250 bytes of heap per
+     * item remembered (222 with GUID ids, 261 with 75-character URLs, both with SHA-256 content hashes).
      */
     public static Topology build(Topics topics, Enricher enricher, Duration seenRetention) {
         Objects.requireNonNull(topics, "topics");
