@@ -32,7 +32,8 @@ class WatchfloorCommandTest {
     @Test
     void aSeenRetentionThatIsNotPositiveIsAUsageError() {
         // enrich's required option is given, so that the retention is what is refused.
-        for (String[] args : new String[][] {{"enrich", "--bootstrap-servers", "localhost:1", "--seen-retention", "PT0S"},
+        for (String[] args : new String[][] {
+                {"enrich", "--bootstrap-servers", "localhost:1", "--seen-retention", "PT0S"},
                 {"run", "--seen-retention", "PT0S"}}) {
             StringWriter err = new StringWriter();
             CommandLine cli = Main.commandLine();

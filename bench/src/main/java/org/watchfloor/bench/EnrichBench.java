@@ -251,7 +251,7 @@ public final class EnrichBench implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> stageOverrides(int count) {
+    Map<String, Object> stageOverrides(int count) {
         Map<String, Object> overrides = new HashMap<>(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, count,
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         if (commitIntervalMs >= 0) {

@@ -38,7 +38,8 @@ class EnrichBenchIT {
 
         assertThat(run.exitCode).isZero();
         assertThat(run.lines)
-                .anyMatch(l -> l.startsWith("enrich bench:") && l.endsWith("streams config {producer.batch.size=65536}"))
+                .anyMatch(l -> l.startsWith("enrich bench:")
+                        && l.endsWith("streams config {producer.batch.size=65536}"))
                 .anyMatch(l -> l.startsWith("1 thread(s): enrich stage") && l.contains("(24 items,"))
                 .anyMatch(l -> l.startsWith("2 thread(s): enrich stage") && l.contains("(24 items,"))
                 .anyMatch(l -> l.startsWith("1 thread(s): paced at") && l.contains("(8 items)"))

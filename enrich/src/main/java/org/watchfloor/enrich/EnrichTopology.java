@@ -42,14 +42,10 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology build(Topics topics, Enricher enricher) {
-        return build(topics, enricher, DEFAULT_SEEN_RETENTION);
-    }
-
     /**
-     * As {@link #build(Topics, Enricher)}, remembering each item for {@code seenRetention} after it was last
-     * delivered: a copy delivered later than that is enriched again. The store holds about 250 bytes of heap per
-     * item remembered (222 with GUID ids, 261 with 75-character URLs, both with SHA-256 content hashes).
+     * The topology, remembering each item for {@code seenRetention} (default {@link #DEFAULT_SEEN_RETENTION}) after
+     * it was last delivered: a copy delivered later than that is enriched again. The store holds about 250 bytes of
+     * heap per item remembered (222 with GUID ids, 261 with 75-character URLs, both with SHA-256 content hashes).
      */
     public static Topology build(Topics topics, Enricher enricher, Duration seenRetention) {
         Objects.requireNonNull(topics, "topics");

@@ -19,7 +19,8 @@ class TextNormaliserTest {
     void thePlainAsciiShortcutGivesWhatTheFullFoldGives() {
         // Each of these sits on one side or the other of what the shortcut takes as plain.
         List<String> samples = List.of("", "A", "North Korea", "NORTH KOREA", "North  Korea", " North Korea",
-                "North Korea ", "North\tKorea", "Russia`s", "Russia's", "Kim Jong-un", "Zelenskyy~", "DPRK's 11th Corps",
+                "North Korea ", "North\tKorea", "Russia`s", "Russia's", "Kim Jong-un", "Zelenskyy~",
+                "DPRK's 11th Corps",
                 "Caf\u00e9", "Kursk\u00a0Oblast", "\u00bd", "12,000", "U.S.", "~", "a\u007fb");
         for (String sample : samples) {
             assertThat(TextNormaliser.normalise(sample)).as(sample).isEqualTo(TextNormaliser.normaliseFully(sample));
