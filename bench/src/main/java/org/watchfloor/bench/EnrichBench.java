@@ -350,7 +350,7 @@ public final class EnrichBench implements Callable<Integer> {
     private double measureBare(Subject subject, CoreNlpTagger tagger, List<NewsItem> texts) throws Exception {
         long workerCpuBefore = workerCpu.sum();
         long process = ThreadCpu.processCpuNanos();
-        double rate = subject.bare.add(items, timed(() -> bare(subject, tagger, texts)));
+        double rate = subject.bare.add(texts.size(), timed(() -> bare(subject, tagger, texts)));
         subject.bareCpuNanos += workerCpu.sum() - workerCpuBefore;
         subject.bareProcessCpuNanos += ThreadCpu.processCpuNanos() - process;
         return rate;
@@ -617,9 +617,8 @@ public final class EnrichBench implements Callable<Integer> {
          * has its texts in memory; the round starts at the commit and ends when its stream threads have processed
          * the last item (Streams' own count, read in this JVM every 2-50 ms, most often near the end; the end is
          * placed midway between the last look that found items left and the first that found none). The stage
-         * runs throughout, its stream
-         * threads waiting in poll as they would for new items in production: a paused stage, resumed, slept out
-         * its poll (poll.ms, 100 ms) before it noticed. The output is then in the producer's buffer; under
+         * runs throughout, its stream threads waiting in poll as they would for new items in production: a paused
+         * stage, resumed, slept out its poll (poll.ms, 100 ms) before it noticed. The output is then in the producer's buffer; under
          * exactly-once it is sent and committed at the next commit, up to a commit interval later, which is
          * latency rather than throughput: over a steady stream, commits run while later items are processed. That
          * wait is measured too ("read back"): until the broker says the stage's committed offsets have reached the
