@@ -80,7 +80,7 @@ public final class Enricher {
     private EnrichedItem analyse(NewsItem item, AnnotatedText text, boolean truncated) {
         List<Mention> mentions = resolver.resolve(text);
         return new EnrichedItem(item,
-                mentions.stream().map(Mention::entity).toList(),
+                mentions.stream().map(m -> m.entity().withActor(m.actorId())).toList(),
                 actors(mentions),
                 troops.extract(text, mentions),
                 places(mentions),
@@ -110,15 +110,19 @@ public final class Enricher {
         for (Mention m : mentions) {
             String id = m.actorId();
             if (id != null && !actors.containsKey(id)) {
-                gazetteer.byId(id).ifPresent(e -> actors.put(id, new Actor(e.id(), e.name(), e.kind().label())));
+                gazetteer.byId(id).ifPresent(e -> actors.put(id, actor(e)));
             }
             // "South Korea's spy agency" names the agency and South Korea; "Putin" names only Putin.
             String state = m.known() ? m.entry().state() : null;
             if (state != null && !actors.containsKey(state) && gazetteer.namesState(m.entity().text(), state)) {
-                gazetteer.byId(state).ifPresent(e -> actors.put(state, new Actor(e.id(), e.name(), e.kind().label())));
+                gazetteer.byId(state).ifPresent(e -> actors.put(state, actor(e)));
             }
         }
         return List.copyOf(actors.values());
+    }
+
+    private static Actor actor(GazetteerEntry e) {
+        return new Actor(e.id(), e.name(), e.kind().label(), e.state(), e.wikidata());
     }
 
     // Known places by id; places the model found but the gazetteer does not know, once each by name.
@@ -141,7 +145,11 @@ public final class Enricher {
     private static List<Sentence> sentences(AnnotatedText text) {
         List<Sentence> sentences = new ArrayList<>(text.sentences().size());
         for (AnnotatedSentence s : text.sentences()) {
-            sentences.add(new Sentence(s.index(), text.textOf(s), s.begin(), s.end()));
+            List<org.watchfloor.model.Token> tokens = new ArrayList<>(s.tokens().size());
+            for (Token t : s.tokens()) {
+                tokens.add(new org.watchfloor.model.Token(t.lemma(), t.pos(), t.begin(), t.end()));
+            }
+            sentences.add(new Sentence(s.index(), text.textOf(s), s.begin(), s.end(), tokens));
         }
         return sentences;
     }

@@ -1,6 +1,7 @@
 package org.watchfloor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,23 @@ class EnricherTest {
                     .containsExactly(10000L, "PRK", "kursk", "volodymyr-zelensky");
         });
 
+        // Downstream systems join on Wikidata: every actor the gazetteer has a QID for carries it.
+        assertThat(out.actors()).extracting(Actor::id, Actor::wikidata).contains(
+                tuple("PRK", "Q423"), tuple("RUS", "Q159"), tuple("kim-jong-un", "Q56226"),
+                tuple("volodymyr-zelensky", "Q3874799"));
+        assertThat(out.actors()).filteredOn(a -> a.id().equals("kim-jong-un"))
+                .extracting(Actor::state).containsExactly("PRK");
+        assertThat(out.entities()).filteredOn(e -> e.text().equals("North Korean"))
+                .allSatisfy(e -> assertThat(e.actor()).isEqualTo("PRK"));
+
         assertThat(out.sentences()).hasSize(4);
         assertThat(out.sentences().get(0).text()).isEqualTo("North Korean troops reach Kursk");
+        // The lemmas the topic rules match: "troops" is read as troop(s), "reach" as reach.
+        assertThat(out.sentences().get(0).tokens()).extracting(org.watchfloor.model.Token::pos)
+                .containsExactly("JJ", "JJ", "NNS", "VBP", "NNP");
+        assertThat(out.sentences().get(0).tokens().get(3).lemma()).isEqualTo("reach");
+        out.sentences().forEach(s -> s.tokens().forEach(t ->
+                assertThat(t.start()).isGreaterThanOrEqualTo(s.start()).isLessThanOrEqualTo(t.end())));
         out.sentences().forEach(s -> assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text()));
 
         assertThat(out.pipeline().annotators()).containsExactly("tokenize", "ssplit", "pos", "lemma", "ner");
@@ -57,6 +73,9 @@ class EnricherTest {
         EnrichedItem out = enricher.enrich(TestItems.item("m-1", "Pyongyang denies deployment",
                 "Officials in Bakhmut and Moscow reacted. Lloyd Austin spoke later; Austin called them fair targets."));
         assertThat(out.actors()).extracting(Actor::id).containsExactly("PRK", "RUS", "lloyd-austin");
+        // "Pyongyang denies": the place is tagged as a place and stands for its state.
+        assertThat(out.entities()).filteredOn(e -> e.text().equals("Pyongyang")).singleElement()
+                .satisfies(e -> assertThat(e).extracting(Entity::canonical, Entity::actor).containsExactly("pyongyang", "PRK"));
         assertThat(out.locations()).extracting(Place::id, Place::name).contains(
                 org.assertj.core.groups.Tuple.tuple("pyongyang", "Pyongyang"),
                 org.assertj.core.groups.Tuple.tuple("moscow", "Moscow"));
