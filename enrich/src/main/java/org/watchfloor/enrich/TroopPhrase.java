@@ -1,6 +1,7 @@
 package org.watchfloor.enrich;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -8,45 +9,159 @@ import java.util.function.Predicate;
 /**
  * Where a troop figure sits in its sentence: the unit noun's token, the modifier tokens
  * {@code [modifiersFirst, modifiersEnd)} that describe the troops ("North Korean"), and the token
- * {@code after} from which the rest of the clause (destination, "from Pyongyang") is read.
+ * {@code after} from which the rest of the clause (destination, "from Pyongyang") is read. In "11,000
+ * of them" the unit is the pronoun, and the caller must find the personnel it refers back to.
  */
 record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
+    private static final Set<String> UNITS = Set.of("soldier", "soldiers", "troop", "troops", "personnel",
+            "serviceman", "servicemen", "servicemembers", "fighter", "fighters", "engineer", "engineers",
+            "worker", "workers", "forces", "mercenary", "mercenaries", "conscript", "conscripts", "recruit", "recruits",
+            "deminer", "deminers", "sapper", "sappers", "builder", "builders", "labourer", "labourers", "laborer",
+            "laborers");
+    private static final Set<String> CIVILIAN_UNITS = Set.of("citizen", "citizens", "national", "nationals");
+    private static final Set<String> SUPPORT_LEMMAS = Set.of("help", "assist", "support", "aid", "serve", "join",
+            "reinforce");
+    private static final Set<String> MILITARY_NOUNS = Set.of("army", "armed", "military", "troops", "forces",
+            "front");
+    private static final int PURPOSE_WINDOW = 8;
     private static final Set<String> LINKS = Set.of("at", "to", "of", "reached", "totals", "totaling",
-            "totalling", "is", "was", "stands", "stood");
+            "totalling", "total", "totalled", "totaled", "number", "numbering", "numbered", "is", "was", "stands",
+            "stood");
     private static final Set<String> QUALIFIER_WORDS = Set.of("around", "about", "some", "roughly",
             "approximately", "nearly", "almost", "least", "over", "than", "more", "up", "estimated", "an",
             "as", "many", "just");
+    private static final Set<String> PRONOUNS = Set.of("them", "those", "these");
+    private static final Set<String> PARTITIVES = Set.of("them", "those", "these", "its", "their");
+    // What may stand between the unit and its number's link: "troops, a force once put at 12,000",
+    // "soldiers in Russia number some 12,000", "troops, whose number was estimated at 12,000", "the
+    // troops' strength was put at 12,000".
+    private static final Set<String> BRIDGE_WORDS = Set.of(",", "a", "an", "the", "whose", "in", "inside",
+            "force", "contingent", "deployment", "group", "corps", "strength", "size", "number", "total", "figure");
+    private static final Set<String> BRIDGE_LEMMAS = Set.of("estimate", "put", "place", "peg", "believe", "think",
+            "report", "assess", "count", "be", "have");
+    private static final Set<String> BRIDGE_TAGS = Set.of("RB", "POS");
+    private static final Set<String> PLURAL_TAGS = Set.of("NNS", "NNPS");
+    private static final Set<String> COUNTED_THING_TAGS = Set.of("NN", "NNS", "JJ");
+    private static final int BRIDGE = 8;
 
-    /** "3,000 North Korean soldiers" first, else "soldiers at around 3,000". */
-    static Optional<TroopPhrase> find(List<Token> tokens, Quantity q, Predicate<Token> unit, Predicate<Token> modifier) {
-        int j = q.end();
-        while (j < tokens.size() && j - q.end() <= TroopCountExtractor.maxGap()) {
-            if (unit.test(tokens.get(j))) {
-                return Optional.of(new TroopPhrase(j, q.end(), j, j + 1));
+    /** "3,000 North Korean soldiers" first, then "11,000 of them", else "soldiers at around 3,000". */
+    static Optional<TroopPhrase> find(List<Token> tokens, Quantity q, Predicate<Token> modifier) {
+        Optional<TroopPhrase> forward = forward(tokens, q.end(), q.end(), modifier);
+        if (forward.isPresent()) {
+            return forward;
+        }
+        int pronoun = q.end() + 1;
+        if (pronoun < tokens.size() && tokens.get(q.end()).lowerWord().equals("of")
+                && PARTITIVES.contains(tokens.get(pronoun).lowerWord())) {
+            // "300 of its engineers", "11,000 of those soldiers" name their unit; "11,000 of them" leaves it
+            // to the personnel it refers back to.
+            Optional<TroopPhrase> named = forward(tokens, pronoun + 1, q.end(), modifier);
+            return named.isPresent() || !PRONOUNS.contains(tokens.get(pronoun).lowerWord()) ? named
+                    : Optional.of(new TroopPhrase(pronoun, q.end(), q.end(), pronoun + 1));
+        }
+        return reversed(tokens, q, modifier);
+    }
+
+    private static Optional<TroopPhrase> forward(List<Token> tokens, int from, int modifiersFirst,
+                                                 Predicate<Token> modifier) {
+        int j = from;
+        while (j < tokens.size() && j - from <= TroopCountExtractor.maxGap()) {
+            if (unitAt(tokens, j)) {
+                return Optional.of(new TroopPhrase(j, modifiersFirst, j, j + 1));
             }
             if (!modifier.test(tokens.get(j))) {
                 break;
             }
             j++;
         }
-        return reversed(tokens, q, unit, modifier);
+        return Optional.empty();
     }
 
-    // "estimated the number of North Korean soldiers at around 3,000"
-    private static Optional<TroopPhrase> reversed(List<Token> tokens, Quantity q, Predicate<Token> unit,
-                                                  Predicate<Token> modifier) {
+    /**
+     * True when token {@code i} is a unit noun: soldiers, troops, personnel, engineers, workers, deminers,
+     * builders. Citizens count only when sent to serve an army ("6,000 citizens sent to assist the army").
+     */
+    static boolean unitAt(List<Token> tokens, int i) {
+        String word = tokens.get(i).lowerWord();
+        if (!CIVILIAN_UNITS.contains(word)) {
+            return UNITS.contains(word);
+        }
+        for (int j = i + 1; j < tokens.size() && j <= i + PURPOSE_WINDOW; j++) {
+            if (SUPPORT_LEMMAS.contains(tokens.get(j).lemma().toLowerCase(Locale.ROOT))) {
+                for (int k = j + 1; k < tokens.size() && k <= j + 3; k++) {
+                    if (MILITARY_NOUNS.contains(tokens.get(k).lowerWord())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the unit is a pronoun ("of them") that stands for personnel named before. */
+    boolean anaphoric(List<Token> tokens) {
+        return PRONOUNS.contains(tokens.get(unit).lowerWord());
+    }
+
+    // "estimated the number of North Korean soldiers at around 3,000", "soldiers numbering 11,000"
+    private static Optional<TroopPhrase> reversed(List<Token> tokens, Quantity q, Predicate<Token> modifier) {
+        // "at 3,000 drones", "of 12,000 football pitches": the number counts what follows it.
+        if (q.end() < tokens.size() && COUNTED_THING_TAGS.contains(tokens.get(q.end()).pos())) {
+            return Optional.empty();
+        }
         int k = q.first() - 1;
         while (k >= 0 && k >= q.first() - 3 && QUALIFIER_WORDS.contains(tokens.get(k).lowerWord())) {
             k--;
         }
-        if (k < 1 || !LINKS.contains(tokens.get(k).lowerWord()) || !unit.test(tokens.get(k - 1))) {
+        if (k >= 1 && tokens.get(k).lowerWord().equals("of") && tokens.get(k - 1).lowerWord().equals("upwards")) {
+            k -= 2; // "numbering upwards of 11,000": "of" here qualifies, it does not link
+        }
+        if (k < 1 || !LINKS.contains(tokens.get(k).lowerWord())) {
             return Optional.empty();
         }
-        int unitIndex = k - 1;
-        int first = unitIndex;
-        while (first - 1 >= 0 && unitIndex - first < TroopCountExtractor.maxGap() && modifier.test(tokens.get(first - 1))) {
+        for (int j = k - 1; j >= 0 && k - j <= BRIDGE; j--) {
+            if (unitAt(tokens, j)) {
+                return Optional.of(new TroopPhrase(j, modifiersStart(tokens, j, modifier), j, q.end()));
+            }
+            if (!bridges(tokens.get(j))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean bridges(Token token) {
+        return BRIDGE_WORDS.contains(token.lowerWord()) || token.isEntity() || BRIDGE_TAGS.contains(token.pos())
+                || (token.pos().startsWith("VB") && BRIDGE_LEMMAS.contains(token.lemma().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The first of the modifier tokens right before {@code unit} ("North Korean" in "North Korean troops"). */
+    static int modifiersStart(List<Token> tokens, int unit, Predicate<Token> modifier) {
+        int first = unit;
+        while (first - 1 >= 0 && unit - first < TroopCountExtractor.maxGap() && modifier.test(tokens.get(first - 1))) {
             first--;
         }
-        return Optional.of(new TroopPhrase(unitIndex, first, unitIndex, q.end()));
+        return first;
+    }
+
+    /** True when a number right before the unit's modifiers counts it ("10,000 North Korean soldiers"). */
+    static boolean counted(List<Token> tokens, int unit, Predicate<Token> modifier) {
+        int before = modifiersStart(tokens, unit, modifier) - 1;
+        return before >= 0 && tokens.get(before).pos().equals("CD");
+    }
+
+    /**
+     * The plural noun before token {@code end} that a "them" after it refers back to, or -1. In the
+     * pronoun's own sentence that is the last plural noun; in an earlier one, where "Estimates vary."
+     * may stand between, nouns that are neither personnel nor counted ("200 howitzers") are passed over.
+     */
+    static int referent(List<Token> tokens, int end, boolean ownSentence, Predicate<Token> modifier) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (PLURAL_TAGS.contains(tokens.get(i).pos())
+                    && (ownSentence || unitAt(tokens, i) || counted(tokens, i, modifier))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,6 +1,7 @@
 package org.watchfloor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,39 @@ class TroopCountExtractorTest {
                 .containsExactly(1500L, true, "dmitry-peskov");
     }
 
+    @Test
+    void numberAfterTheUnitThroughAnApposition() {
+        assertThat(only("North Korean troops, a force once put at 12,000, have suffered heavy losses."))
+                .extracting(TroopFigure::count, TroopFigure::approximate, TroopFigure::actor)
+                .containsExactly(12000L, true, "PRK");
+        assertThat(only("The North Korean contingent, once estimated at 11,000 soldiers, has shrunk."))
+                .extracting(TroopFigure::count, TroopFigure::approximate, TroopFigure::actor)
+                .containsExactly(11000L, true, "PRK");
+        assertThat(only("North Korean soldiers numbering 11,000 were sent to Kursk."))
+                .extracting(TroopFigure::count, TroopFigure::approximate, TroopFigure::actor, TroopFigure::location)
+                .containsExactly(11000L, false, "PRK", "kursk");
+        assertThat(only("North Korean soldiers in Russia number some 12,000, Ukraine's spy chief says"))
+                .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(12000L, "PRK");
+        TroopFigure estimated = only("North Korean troops are estimated at 12,000, the Pentagon says.");
+        assertThat(estimated).extracting(TroopFigure::count, TroopFigure::actor, TroopFigure::claimedBy)
+                .as("the troops were estimated; the Pentagon speaks").containsExactly(12000L, "PRK", "USA");
+        assertThat(only("Russian troops totalling 50,000 have massed near Sudzha."))
+                .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(50000L, "RUS");
+    }
+
+    @Test
+    void personnelNamedByTheirWork() {
+        List<TroopFigure> work = figures("North Korea will send 1,000 deminers and 5,000 military builders "
+                + "to Russia's Kursk region, Sergei Shoigu said.");
+        assertThat(work).extracting(TroopFigure::count, TroopFigure::actor, TroopFigure::location)
+                .containsExactly(tuple(1000L, "PRK", "kursk"), tuple(5000L, "PRK", "kursk"));
+        assertThat(figures("Pyongyang has sent 2,000 sappers, 800 military engineers and 3,000 labourers."))
+                .extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(2000L, "PRK"), tuple(800L, "PRK"), tuple(3000L, "PRK"));
+        assertThat(only("Some 6,000 North Korean citizens sent to assist the army arrived in Russia."))
+                .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(6000L, "PRK");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "North Korea will receive $2 billion from Russia.",
@@ -72,7 +106,15 @@ class TroopCountExtractorTest {
             "North Korea shipped 5,000 artillery shells to Russia.",
             "Some 20 percent of North Korean soldiers were wounded in Kursk.",
             "Thousands of North Korean troops are in Russia, Seoul says.",
-            "Russia fired 120 missiles at Kyiv on 17 October."})
+            "Russia fired 120 missiles at Kyiv on 17 October.",
+            "About 300 Russian citizens were evacuated from Kursk as North Korean troops arrived.",
+            "Some 3,000 Russian citizens joined protests against the war.",
+            "North Korean soldiers are paid about 2,000 dollars a month, defectors say.",
+            "North Korean soldiers were deployed at 20 sites in Kursk.",
+            "Seoul put the number of North Korean troops killed at 300.",
+            "North Korean troops in Kursk, a town of 5,000, dug trenches.",
+            "Officials put the number of drones at 3,000, far more than the troops can use.",
+            "Russia fired 120 missiles at Kyiv, and 40 of them were shot down by Ukrainian troops."})
     void distractorsAreNeverTroopFigures(String sentence) {
         assertThat(figures(sentence)).isEmpty();
     }
