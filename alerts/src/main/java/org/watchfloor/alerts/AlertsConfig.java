@@ -9,7 +9,9 @@ import java.util.Objects;
  * <ul>
  * <li>{@value #STORY_WINDOW} (ISO-8601 duration, default PT72H): how far apart in event time two
  *     reports may be and still be one story;</li>
- * <li>{@value #STORY_THRESHOLD} (0..1, default 0.28, chosen on the replay evaluation): least weighted-Jaccard similarity to join a story;</li>
+ * <li>{@value #STORY_THRESHOLD} (0..1, default 0.2, chosen on the tuning half of the replay evaluation): least similarity
+ *     ({@link StorySimilarity}) for a report to join a story on a topic in common, at no distance in time
+ *     (see {@link StoryClusterer} for what raises it);</li>
  * <li>{@value #SURGE_MARGIN} (default 1.0): a topic surges when this hour's distinct stories exceed the
  *     trailing 24-hour hourly average by this fraction (1.0 = more than double) ...</li>
  * <li>{@value #SURGE_MIN_STORIES} (default 4): ... and number at least this many.</li>
@@ -38,7 +40,7 @@ public record AlertsConfig(Duration storyWindow, double storyThreshold, double s
     }
 
     public static AlertsConfig defaults() {
-        return new AlertsConfig(Duration.ofHours(72), 0.28, 1.0, 4);
+        return new AlertsConfig(Duration.ofHours(72), 0.2, 1.0, 4);
     }
 
     /** The settings in {@code values} (e.g. the stage's Properties), defaults for the keys not there. */

@@ -7,17 +7,21 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.ItemStory;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
 
 /**
- * {@code news.enriched} (key item id) → {@code alerts} (key story id), with the topic rules read from
+ * {@code news.enriched} (key item id) → {@code alerts} (key story id) and {@code news.stories} (key item
+ * id, the story each item was placed in), with the topic rules read from
  * the compacted {@code watchlists} topic into a global store ({@value #WATCHLIST_STORE}) so a rule
  * change applies without a restart.
  *
@@ -54,17 +58,23 @@ public final class AlertsTopology {
         builder.addStateStore(store(TOKEN_FREQUENCIES, Serdes.Long()));
         builder.addStateStore(store(SURGE_STORE, SurgeState.SERDE));
 
-        builder.stream(topics.enriched().name(),
+        KStream<String, Object> out = builder.stream(topics.enriched().name(),
                         Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
                                 .withName("alerts-read-enriched"))
                 // Tombstones carry no article; there is nothing to match.
                 .filter((itemId, enriched) -> enriched != null, Named.as("alerts-skip-tombstones"))
                 .repartition(Repartitioned.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
                         .withName(CLUSTERING).withNumberOfPartitions(1))
-                .process(() -> new AlertProcessor(config, new AlertFactory(clock)), Named.as("alerts-stories"),
-                        STORY_STORE, STORY_INDEX, ITEM_STORIES, FINGERPRINTS, TOKEN_FREQUENCIES, SURGE_STORE)
+                .process(() -> new AlertProcessor(config, new AlertFactory(clock), clock), Named.as("alerts-stories"),
+                        STORY_STORE, STORY_INDEX, ITEM_STORIES, FINGERPRINTS, TOKEN_FREQUENCIES, SURGE_STORE);
+        out.filter((key, value) -> value instanceof Alert, Named.as("alerts-only-alerts"))
+                .mapValues(value -> (Alert) value, Named.as("alerts-as-alerts"))
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                         .withName("alerts-write"));
+        Topic<String, ItemStory> stories = topics.stories();
+        out.filter((key, value) -> value instanceof ItemStory, Named.as("alerts-only-stories"))
+                .mapValues(value -> (ItemStory) value, Named.as("alerts-as-stories"))
+                .to(stories.name(), Produced.with(stories.keySerde(), stories.valueSerde()).withName("alerts-write-stories"));
         return builder.build();
     }
 

@@ -31,7 +31,7 @@ final class EvidenceSelector {
     }
 
     /** The enrich stage's sentences; title and summary when it gave none, so evidence is never lost. */
-    private static List<Sentence> sentencesOf(EnrichedItem item) {
+    static List<Sentence> sentencesOf(EnrichedItem item) {
         if (!item.sentences().isEmpty()) {
             return item.sentences();
         }

@@ -69,6 +69,11 @@ record ItemFacts(Map<String, String> facts) {
         }
     }
 
+    /** True for the key of a troop or casualty figure. */
+    static boolean isFigure(String key) {
+        return key.startsWith("troops:") || key.startsWith("casualties:");
+    }
+
     boolean has(String prefix) {
         return facts.keySet().stream().anyMatch(k -> k.startsWith(prefix));
     }

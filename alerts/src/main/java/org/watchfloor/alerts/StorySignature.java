@@ -4,33 +4,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.watchfloor.model.JsonSerde;
 
 /**
- * A story as the clusterer compares it (store {@value AlertsTopology#STORY_INDEX}): the token sets of
- * up to {@value #MAX_MEMBERS} of its items and the event-time span they cover. Members are compared
- * one by one, not as a union, so that a story does not grow into a catch-all as it gains items.
+ * A story as the clusterer compares it (store {@value AlertsTopology#STORY_INDEX}): the feature sets of
+ * up to {@value #MAX_MEMBERS} of its items, the topics its items matched and the event-time span they
+ * cover. Members are compared one by one, not as a union, so that a story does not grow into a
+ * catch-all as it gains items.
  */
-record StorySignature(List<List<String>> members, Instant firstSeen, Instant lastSeen) {
+record StorySignature(List<List<String>> members, Instant firstSeen, Instant lastSeen, List<String> topics) {
     static final int MAX_MEMBERS = 8;
-    static final JsonSerde<StorySignature> SERDE = new JsonSerde<>(StorySignature.class, "alerts-story-signature/v1");
+    static final JsonSerde<StorySignature> SERDE = new JsonSerde<>(StorySignature.class, "alerts-story-signature/v2");
 
     StorySignature {
         members = Objects.requireNonNull(members, "members").stream().map(List::copyOf).toList();
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
+        topics = topics == null ? List.of() : List.copyOf(topics);
     }
 
-    static StorySignature of(List<String> tokens, Instant at) {
-        return new StorySignature(List.of(tokens), at, at);
+    static StorySignature of(List<String> tokens, Instant at, List<String> topics) {
+        return new StorySignature(List.of(tokens), at, at, topics);
     }
 
-    StorySignature with(List<String> tokens, Instant at) {
+    StorySignature with(List<String> tokens, Instant at, List<String> itemTopics) {
         List<List<String>> m = members;
         if (members.size() < MAX_MEMBERS && !members.contains(tokens)) {
             m = new ArrayList<>(members);
             m.add(tokens);
         }
-        return new StorySignature(m, at.isBefore(firstSeen) ? at : firstSeen, at.isAfter(lastSeen) ? at : lastSeen);
+        TreeSet<String> t = new TreeSet<>(topics);
+        t.addAll(itemTopics);
+        return new StorySignature(m, at.isBefore(firstSeen) ? at : firstSeen, at.isAfter(lastSeen) ? at : lastSeen,
+                List.copyOf(t));
     }
 }

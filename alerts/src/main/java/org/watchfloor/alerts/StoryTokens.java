@@ -3,43 +3,80 @@ package org.watchfloor.alerts;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.watchfloor.model.Actor;
 import org.watchfloor.model.CasualtyFigure;
 import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.Place;
 import org.watchfloor.model.TroopFigure;
 
 /**
- * The features two reports of one development share even in other words: content words of title and
- * summary cut to a {@value #STEM}-letter stem (deployed / deployment / deploys meet; Korea / Korean
- * meet), the item's state actors ({@code @PRK}) and its figures ({@code #3000}). Full content is left
- * out: syndicated copies often carry only title and summary.
+ * The features two reports of one development share even in other words: the lemmas of title and
+ * summary cut to a {@value #STEM}-letter stem (sent / sending meet through the lemma, deploy /
+ * deployment and ratify / ratification through the stem), every actor ({@code @PRK},
+ * {@code @volodymyr-zelensky}), every place ({@code %kursk}), every figure ({@code #3000}) and the
+ * states it cites as its sources ({@code ^KOR}). Full
+ * content is left out: syndicated copies often carry only title and summary.
  */
 final class StoryTokens {
     static final int STEM = 5;
-    private static final Set<String> STOP = Set.of("the", "and", "for", "with", "that", "this", "from", "has",
-            "have", "had", "was", "were", "are", "its", "his", "her", "their", "they", "been", "will", "would",
-            "said", "says", "say", "after", "into", "over", "about", "than", "more", "also", "but", "not", "new",
-            "who", "which", "what", "when", "where", "while", "some", "other", "officials", "official", "report",
-            "reports", "reported", "according", "told", "week", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "day", "days", "year", "one", "two", "our", "could", "may");
+    /** Prefix of the states a report cites as its source ("..., Seoul said"): {@code ^KOR}. */
+    static final String SOURCE = "^";
+    /** Prefix of the topics a report matched: compared as a set, not weighed with the words. */
+    static final String TOPIC = "!";
+    /** Prefix of a concept of the topic pack the report states: {@code ~deploy}. */
+    static final String CONCEPT = "~";
+    /** Prefix of a figure the report states: {@code #3000}. */
+    static final String FIGURE = "#";
+    private static final Set<String> STOP = Set.of("the", "and", "for", "with", "that", "this", "from", "have",
+            "be", "its", "his", "her", "their", "they", "been", "will", "would", "say", "also", "but", "not", "new",
+            "who", "which", "what", "when", "where", "while", "some", "other", "official", "report", "accord", "tell",
+            "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "year",
+            "one", "two", "our", "could", "may", "than", "more", "about", "after", "into", "over", "there", "these",
+            "those", "such", "any", "all", "most", "many", "much", "own", "out", "off", "only", "just", "now", "then",
+            "still", "yet", "how", "why", "can", "should", "might", "must", "shall", "does", "did", "make", "take",
+            "get", "give", "include", "since", "under", "against", "between", "during", "before", "because", "each",
+            "both", "per", "him", "she", "them", "it", "he", "we", "you", "i", "an", "a", "of", "to", "in", "on", "by",
+            "at", "as", "or", "is", "are", "was", "were", "has", "had", "do", "so", "if", "no", "up", "news",
+            "million", "thousand", "hundred", "percent", "first", "last", "late", "early", "month", "months");
 
     private StoryTokens() {
     }
 
-    static List<String> of(EnrichedItem enriched) {
+    /**
+     * The features of {@code view}, the topics it matched ({@code !dprk-troops-russia}) and the concepts
+     * of the pack it states ({@code ~deploy}).
+     */
+    static List<String> of(ItemView view, List<String> topics, List<String> concepts) {
         Set<String> tokens = new TreeSet<>();
-        for (String word : Words.of(enriched.item().title() + "\n" + enriched.item().summary())) {
-            if (STOP.contains(word) || word.equals("000")) {
-                continue;
-            }
-            if (word.chars().allMatch(Character::isDigit)) {
-                tokens.add("#" + word);
-            } else if (word.length() >= 3) {
-                tokens.add(word.length() > STEM ? word.substring(0, STEM) : word);
+        concepts.forEach(c -> tokens.add(CONCEPT + c));
+        topics.forEach(t -> tokens.add(TOPIC + t));
+        for (SentenceView s : view.sentences()) {
+            for (String lemma : s.lemmas()) {
+                if (lemma.length() < 3 || STOP.contains(lemma) || lemma.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                tokens.add(lemma.length() > STEM ? lemma.substring(0, STEM) : lemma);
             }
         }
-        enriched.actors().stream().filter(a -> "state".equals(a.kind())).forEach(a -> tokens.add("@" + a.id()));
-        enriched.troops().stream().map(TroopFigure::count).forEach(c -> tokens.add("#" + c));
-        enriched.casualties().stream().map(CasualtyFigure::count).forEach(c -> tokens.add("#" + c));
+        for (SentenceView s : view.sentences()) {
+            for (String source : s.actors()) {
+                if (!s.agents().contains(source) && source.length() == 3 && source.equals(source.toUpperCase())) {
+                    tokens.add(SOURCE + source);
+                }
+            }
+        }
+        EnrichedItem enriched = view.item();
+        enriched.actors().stream().map(Actor::id).forEach(id -> tokens.add("@" + id));
+        for (Place p : enriched.locations()) {
+            tokens.add("%" + (p.id() != null ? p.id() : Words.normalised(p.name())));
+        }
+        enriched.troops().stream().map(TroopFigure::count).forEach(c -> tokens.add(FIGURE + c));
+        enriched.casualties().stream().map(CasualtyFigure::count).forEach(c -> tokens.add(FIGURE + c));
         return List.copyOf(tokens);
+    }
+
+    /** The topic ids among {@code tokens}. */
+    static List<String> topics(List<String> tokens) {
+        return tokens.stream().filter(t -> t.startsWith(TOPIC)).map(t -> t.substring(TOPIC.length())).toList();
     }
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * A phrase of a topic rule with its weight. The phrase is normalised like the text it is matched
- * against ({@link Words}), so it matches on word boundaries only; a trailing {@code *} makes its
- * last word a prefix ({@code deploy*} matches deploys, deployed, deployment).
+ * against ({@link Words}), so it matches on word boundaries only. Each of its words matches a token
+ * as written or as its CoreNLP lemma, so {@code send} matches "sent" and "sending" and {@code soldier}
+ * matches "soldiers"; a trailing {@code *} makes its last word a prefix ({@code deploy*} matches
+ * deploys, deployed, deployment).
  */
 public final class Term {
     private final String phrase;
@@ -47,6 +49,49 @@ public final class Term {
             }
         }
         return false;
+    }
+
+    /** True when the phrase occurs in {@code sentence}, each word matching a token or its lemma. */
+    public boolean occursIn(SentenceView sentence) {
+        return firstIn(sentence) >= 0;
+    }
+
+    /** The token index where the phrase first occurs in {@code sentence}, or -1. */
+    int firstIn(SentenceView sentence) {
+        int last = words.size() - 1;
+        for (int start = 0; start + last < sentence.size(); start++) {
+            if (matchesAt(sentence, start, last)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** Every token index where the phrase starts in {@code sentence}. */
+    List<Integer> positionsIn(SentenceView sentence) {
+        List<Integer> found = new java.util.ArrayList<>();
+        int last = words.size() - 1;
+        for (int start = 0; start + last < sentence.size(); start++) {
+            if (matchesAt(sentence, start, last)) {
+                found.add(start);
+            }
+        }
+        return found;
+    }
+
+    /** The words of the sentence the phrase first matched, as written, or null. */
+    String foundIn(SentenceView sentence) {
+        int at = firstIn(sentence);
+        return at < 0 ? null : String.join(" ", sentence.words().subList(at, at + words.size()));
+    }
+
+    private boolean matchesAt(SentenceView sentence, int start, int last) {
+        for (int i = 0; i < last; i++) {
+            if (!sentence.is(start + i, words.get(i))) {
+                return false;
+            }
+        }
+        return prefix ? sentence.startsWith(start + last, words.get(last)) : sentence.is(start + last, words.get(last));
     }
 
     private boolean matchesAt(List<String> text, int start, int last) {

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.ItemStory;
 import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.StreamsStage;
@@ -38,6 +39,8 @@ final class AlertsDriver implements AutoCloseable {
     final TestInputTopic<String, EnrichedItem> enriched;
     final TestInputTopic<String, TopicSpec> watchlists;
     final TestOutputTopic<String, String> alerts;
+    final TestOutputTopic<String, ItemStory> stories;
+    private final Map<String, String> storyOfItem = new java.util.HashMap<>();
 
     AlertsDriver(Path stateDir, AlertsConfig config) {
         // The settings AlertsStage.start runs with, dead-letter handling included.
@@ -48,6 +51,8 @@ final class AlertsDriver implements AutoCloseable {
                 TOPICS.enriched().valueSerde().serializer());
         watchlists = driver.createInputTopic(TOPICS.watchlists(), new StringSerializer(), TopicSpec.SERDE.serializer());
         alerts = driver.createOutputTopic(TOPICS.alerts().name(), new StringDeserializer(), new StringDeserializer());
+        stories = driver.createOutputTopic(TOPICS.stories().name(), new StringDeserializer(),
+                TOPICS.stories().valueSerde().deserializer());
         apply(TopicPack.defaultPack());
     }
 
@@ -62,6 +67,15 @@ final class AlertsDriver implements AutoCloseable {
     StoryState story(String storyId) {
         KeyValueStore<String, StoryState> store = driver.getKeyValueStore(AlertsTopology.STORY_STORE);
         return store.get(storyId);
+    }
+
+    /** The story the alerts stage placed {@code itemId} in, from {@code news.stories}. */
+    String storyOf(String itemId) {
+        stories.readRecordsToList().forEach(r -> {
+            assertThat(r.key()).isEqualTo(r.value().itemId());
+            storyOfItem.put(r.key(), r.value().storyId());
+        });
+        return storyOfItem.get(itemId);
     }
 
     /** Every alert so far, each checked against the published JSON Schema and its CloudEvents headers. */

@@ -105,7 +105,9 @@ class AlertsStageIT {
         try (StreamsStage stage = start()) {
             send(troops);
             send(troops("https://late.example.org/troops", "late.example.org"));
-            send(pact("urn:pact:2").title("Kremlin invokes its defence treaty with Pyongyang over border shelling")
+            // Months after the signing: another development on the same treaty, so another story.
+            send(pact("urn:pact:2").publishedAt("2025-03-02T09:00:00Z")
+                    .title("Kremlin invokes its defence treaty with Pyongyang over border shelling")
                     .summary("Peskov said shelling of Belgorod obliged Kim's government to help under the accord.")
                     .build());
 

@@ -70,7 +70,7 @@ class AlertsTopologyTest {
             assertThat(alert.storyId()).isEqualTo(StoryFingerprint.storyId(item.item())).matches("story-[0-9a-f]{16}");
             assertThat(alert.id()).isEqualTo(StableIds.alert(alert.storyId(), alert.topic(), AlertKind.NEW));
             assertThat(alert.headline()).isEqualTo(TROOPS_TITLE);
-            assertThat(alert.reason()).contains("North Korea (PRK)", "'north korean troops'", "'kursk'",
+            assertThat(alert.reason()).contains("North Korea (PRK)", "personnel 'troops'",
                     "troop figure about 3,000 (PRK)", "raised from URGENT to FLASH");
             assertThat(alert.evidence()).first().isEqualTo(TROOPS_TITLE);
             assertThat(alert.items()).singleElement().satisfies(i -> {

@@ -56,11 +56,16 @@ class NoveltyTopologyTest {
                 Arguments.of("casualty count", (UnaryOperator<TestItems>) t -> t.casualties("killed", 40, "PRK",
                         "40 of them were killed by drones"), "casualties: 40 killed (PRK)"),
                 Arguments.of("new state actor", (UnaryOperator<TestItems>) t -> t.actors("RUS", "CHN")
-                        .troops(3000, "CHN", "UKR", "3,000 Chinese troops joined them"), "actor China (CHN)"),
+                        .troops(3000, "CHN", "UKR", "3,000 Chinese troops joined them"), "actor China (CHN)"));
+    }
+
+    /** A place or a claimant the story lacked, with no figure it lacked: recorded, not alerted. */
+    static List<Arguments> factsWithoutAFigure() {
+        return List.of(
                 Arguments.of("new location", (UnaryOperator<TestItems>) t -> t.troopsAt(3000, "PRK", "Belgorod", "UKR",
-                        "the 3,000 soldiers moved on to Belgorod"), "location Belgorod"),
+                        "the 3,000 soldiers moved on to Belgorod")),
                 Arguments.of("new claimant", (UnaryOperator<TestItems>) t -> t.troops(3000, "PRK", "KOR",
-                        "Seoul also puts the number at 3,000"), "claimed by KOR"));
+                        "Seoul also puts the number at 3,000")));
     }
 
     @ParameterizedTest(name = "{0} raises one UPDATE")
@@ -82,6 +87,18 @@ class NoveltyTopologyTest {
         assertThat(update.sourceCount()).isEqualTo(2);
         assertThat(update.firstSeen()).isEqualTo(first.firstSeen());
         assertThat(driver.alerts.isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("factsWithoutAFigure")
+    void aNewPlaceOrClaimantAloneJoinsTheStoryWithoutAnAlert(String kind, UnaryOperator<TestItems> addFact) {
+        driver.pipe(base("urn:a1").build());
+        assertThat(driver.readAlerts()).hasSize(1);
+
+        driver.pipe(addFact.apply(rewrite("urn:b1")).build());
+
+        assertThat(driver.alerts.isEmpty()).as(kind).isTrue();
+        assertThat(driver.storyOf("urn:b1")).isEqualTo(driver.storyOf("urn:a1"));
     }
 
     @Test
@@ -149,7 +166,7 @@ class NoveltyTopologyTest {
     void newAlertSeverityIsRaisedByWhatTheItemCarriesAndSaysWhy() {
         driver.pipe(item("urn:pows").title("Ukraine says it captured two North Korean soldiers in Kursk region")
                 .summary("Both men were wounded and are being questioned, Zelensky said.")
-                .actors("UKR", "PRK", "volodymyr-zelensky").casualties("captured", 2, "PRK", "captured two").build());
+                .actors("UKR", "PRK", "volodymyr-zelensky").place("kursk", "Kursk").casualties("captured", 2, "PRK", "captured two").build());
 
         List<Alert> alerts = driver.readAlerts();
         assertThat(alerts).extracting(Alert::topic).containsExactlyInAnyOrder("dprk-casualties-pows",

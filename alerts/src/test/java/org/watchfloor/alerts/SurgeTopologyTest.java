@@ -49,7 +49,7 @@ class SurgeTopologyTest {
             TopicSpec spec = topic.toSpec();
             driver.watchlists.pipeInput(topic.id(), new TopicSpec(spec.id(), spec.name(), spec.description(),
                     spec.severity(), spec.actors(), spec.terms(), spec.exclude(), spec.minScore(), spec.troopBonus(),
-                    spec.raiseSeverityOn(), "ROUTINE"));
+                    spec.raiseSeverityOn(), "ROUTINE", spec.concepts(), spec.when()));
 
             assertThat(surgeOnTheThirdStoryOfTheHour(driver).severity()).isEqualTo(Severity.ROUTINE);
         }
@@ -75,9 +75,11 @@ class SurgeTopologyTest {
 
     private static org.watchfloor.model.EnrichedItem story(int n, Instant at) {
         String place = PLACES[n - 1];
+        // Each its own development: its own place and its own figure.
+        String figure = String.format(java.util.Locale.ROOT, "%,d", n * 150);
         return item("urn:story:" + n).published(at)
                 .title("North Korean troops deployed to " + place + " as Moscow widens their role in the war")
-                .summary("Soldiers from the North were seen training near " + place + ".")
-                .actors("PRK", "RUS").build();
+                .summary(figure + " soldiers from the North were seen training near " + place + ".")
+                .actors("PRK", "RUS").troops(n * 150L, "PRK", figure + " soldiers").build();
     }
 }

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.CasualtyFigure;
 import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.Entity;
 import org.watchfloor.model.FeedRef;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Place;
 import org.watchfloor.model.Sentence;
+import org.watchfloor.model.Token;
 import org.watchfloor.model.TroopFigure;
 
 /**
@@ -24,13 +26,30 @@ final class TestItems {
     private static final Map<String, Actor> ACTORS = Map.ofEntries(
             state("PRK", "North Korea"), state("RUS", "Russia"), state("UKR", "Ukraine"),
             state("KOR", "South Korea"), state("USA", "United States"), state("CHN", "China"),
-            state("IRN", "Iran"), person("kim-jong-un", "Kim Jong Un"), person("vladimir-putin", "Vladimir Putin"),
-            person("volodymyr-zelensky", "Volodymyr Zelensky"), person("dmitry-peskov", "Dmitry Peskov"),
-            person("lloyd-austin", "Lloyd Austin"), person("yoon-suk-yeol", "Yoon Suk Yeol"),
-            person("xi-jinping", "Xi Jinping"), org("un-security-council", "UN Security Council"),
-            org("united-nations", "United Nations"), org("nato", "NATO"), org("european-union", "European Union"),
-            org("nis", "National Intelligence Service"), org("gur", "Defence Intelligence of Ukraine"));
+            state("IRN", "Iran"), person("kim-jong-un", "Kim Jong Un", "PRK"), person("vladimir-putin", "Vladimir Putin", "RUS"),
+            person("volodymyr-zelensky", "Volodymyr Zelensky", "UKR"), person("dmitry-peskov", "Dmitry Peskov", "RUS"),
+            person("lloyd-austin", "Lloyd Austin", "USA"), person("yoon-suk-yeol", "Yoon Suk Yeol", "KOR"),
+            person("xi-jinping", "Xi Jinping", "CHN"), org("un-security-council", "UN Security Council", null),
+            org("united-nations", "United Nations", null), org("nato", "NATO", null), org("european-union", "European Union", null),
+            org("nis", "National Intelligence Service", "KOR"), org("gur", "Defence Intelligence of Ukraine", "UKR"));
+    private static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("PRK", List.of("North Korean", "North Korea", "Pyongyang", "DPRK")),
+            Map.entry("RUS", List.of("Russian", "Russia", "Moscow", "Kremlin")),
+            Map.entry("UKR", List.of("Ukrainian", "Ukraine", "Kyiv")),
+            Map.entry("KOR", List.of("South Korean", "South Korea", "Seoul")),
+            Map.entry("USA", List.of("United States", "Washington", "Pentagon", "American", "US", "U.S.")),
+            Map.entry("CHN", List.of("Chinese", "China", "Beijing")),
+            Map.entry("IRN", List.of("Iranian", "Iran", "Tehran")),
+            Map.entry("kim-jong-un", List.of("Kim Jong Un", "Kim")),
+            Map.entry("vladimir-putin", List.of("Vladimir Putin", "Putin")),
+            Map.entry("volodymyr-zelensky", List.of("Volodymyr Zelensky", "Zelensky")),
+            Map.entry("yoon-suk-yeol", List.of("Yoon Suk Yeol", "Yoon")),
+            Map.entry("xi-jinping", List.of("Xi Jinping", "Xi")),
+            Map.entry("un-security-council", List.of("UN Security Council", "Security Council")),
+            Map.entry("nis", List.of("National Intelligence Service", "spy agency", "NIS")),
+            Map.entry("gur", List.of("Defence Intelligence of Ukraine", "military intelligence", "GUR")));
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’,.-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
     static final Instant PUBLISHED = Instant.parse("2024-10-23T10:00:00Z");
 
     private String id;
@@ -137,7 +156,7 @@ final class TestItems {
         NewsItem news = new NewsItem(id, new FeedRef(feed, "Feed " + source), source,
                 "https://" + source + "/" + id, title, summary, published, fetched != null ? fetched : published.plusSeconds(60), "en",
                 Integer.toHexString((title + summary + troops + casualties).hashCode()), null, revision);
-        return new EnrichedItem(news, List.of(), actors, troops, places, sentences(news.text()),
+        return new EnrichedItem(news, entities(news.text()), actors, troops, places, sentences(news.text()),
                 new Pipeline(List.of("tokenize", "ssplit", "ner"), "test", "test"), casualties, false, null, null);
     }
 
@@ -150,22 +169,59 @@ final class TestItems {
                 String s = m.group().strip();
                 if (!s.isEmpty()) {
                     int start = base + m.start() + m.group().indexOf(s);
-                    result.add(new Sentence(result.size(), s, start, start + s.length()));
+                    result.add(new Sentence(result.size(), s, start, start + s.length(), tokens(text, start, s)));
                 }
             }
         }
         return result;
     }
 
+    /**
+     * Mentions of the item's actors as the enrich stage tags them: names, demonyms and capitals
+     * ({@link #ALIASES}), each standing for its actor; a name not among the item's actors is not tagged.
+     */
+    private List<Entity> entities(String text) {
+        List<Entity> found = new ArrayList<>();
+        for (Actor actor : actors) {
+            for (String alias : ALIASES.getOrDefault(actor.id(), List.of(actor.name()))) {
+                Matcher m = Pattern.compile("\\b" + Pattern.quote(alias) + "\\b").matcher(text);
+                while (m.find()) {
+                    int start = m.start();
+                    if (found.stream().noneMatch(e -> start < e.end() && e.start() < m.end())) {
+                        found.add(new Entity(m.group(), "MISC", start, m.end(), actor.id(), actor.id()));
+                    }
+                }
+            }
+        }
+        for (Place place : places) {
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(place.name()) + "\\b").matcher(text);
+            while (m.find()) {
+                found.add(new Entity(m.group(), "LOCATION", m.start(), m.end(), place.id()));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Entity::start));
+        return found;
+    }
+
+    /** Tokens with the lemmas CoreNLP gives for the words these tests use (see {@link TestLemmas}). */
+    private static List<Token> tokens(String text, int start, String sentence) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence);
+        while (m.find()) {
+            tokens.add(new Token(TestLemmas.of(m.group()), "", start + m.start(), start + m.end()));
+        }
+        return tokens;
+    }
+
     private static Map.Entry<String, Actor> state(String id, String name) {
         return Map.entry(id, new Actor(id, name, "state"));
     }
 
-    private static Map.Entry<String, Actor> person(String id, String name) {
-        return Map.entry(id, new Actor(id, name, "person"));
+    private static Map.Entry<String, Actor> person(String id, String name, String state) {
+        return Map.entry(id, new Actor(id, name, "person", state, null));
     }
 
-    private static Map.Entry<String, Actor> org(String id, String name) {
-        return Map.entry(id, new Actor(id, name, "organization"));
+    private static Map.Entry<String, Actor> org(String id, String name, String state) {
+        return Map.entry(id, new Actor(id, name, "organization", state, null));
     }
 }

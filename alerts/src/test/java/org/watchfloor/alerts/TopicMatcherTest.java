@@ -204,8 +204,8 @@ class TopicMatcherTest {
         assertThat(match.severity()).isEqualTo(Severity.URGENT);
         assertThat(match.actors()).extracting("id").containsExactly("PRK", "RUS");
         assertThat(match.reason())
-                .startsWith("Matched 'North Korean troops in Russia' (score ")
-                .contains("actors North Korea (PRK), Russia (RUS)", "'north korean troops'", "'deploy*'",
+                .startsWith("Matched 'North Korean troops in Russia': PRK + with RUS")
+                .contains("actors North Korea (PRK), Russia (RUS)", "personnel 'troops'", "troop figure of PRK",
                         "troop figure about 3,000 (PRK)");
         assertThat(match.evidence()).hasSize(3).doesNotContain("Weather in Moscow was mild.")
                 .first().asString().startsWith("At least 3,000");

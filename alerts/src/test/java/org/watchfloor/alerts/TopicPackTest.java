@@ -35,7 +35,8 @@ class TopicPackTest {
         assertThat(pack.topics()).allSatisfy(rule -> {
             assertThat(rule.name()).isNotBlank();
             assertThat(rule.description()).isNotBlank();
-            assertThat(rule.terms()).isNotEmpty();
+            assertThat(rule.clauses()).isNotEmpty();
+            assertThat(rule.lexicon()).isNotEmpty();
         });
     }
 
@@ -86,7 +87,8 @@ class TopicPackTest {
     @Test
     void refusesEmptyTerms() {
         assertRefused(VALID.replace("terms:\n      \"troops\": 2\n      \"deploy*\": 1.5\n", "terms: {}\n"),
-                "sample.yaml:2: topic #1 topic 'sample': terms: must list at least one term");
+                "sample.yaml:2: topic #1 topic 'sample': when: a topic needs at least one clause in 'when' (or terms"
+                        + " with a minScore)");
     }
 
     @Test

@@ -18,5 +18,9 @@ class TopicSpecSchemaTest {
             assertThat(schema.violations(TopicSpec.SERDE.toJson(rule.toSpec()))).as(rule.id()).isEmpty();
         }
         assertThat(schema.violations("{\"id\":\"x\",\"name\":\"X\",\"terms\":{},\"severity\":\"LOUD\"}")).isNotEmpty();
+        assertThat(schema.violations("{\"id\":\"x\",\"name\":\"X\",\"severity\":\"URGENT\"}"))
+                .as("a topic without terms and without clauses").isNotEmpty();
+        assertThat(schema.violations("{\"id\":\"x\",\"name\":\"X\",\"when\":[{\"role\":\"boss\"}]}"))
+                .as("an unknown role").isNotEmpty();
     }
 }

@@ -32,12 +32,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the whole pipeline once over a fixed set of feeds on a fresh embedded broker and writes what
- * reached {@code news.enriched} and {@code alerts}. One partition per topic, so the order in which
+ * reached {@code news.enriched}, {@code alerts} and {@code news.stories}. One partition per topic, so the order in which
  * items meet the stages is the order of the feeds, and the same input gives the same output.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Read every feed once through the whole pipeline on a fresh embedded broker; "
-                + "write DIR/enriched.jsonl and DIR/alerts.jsonl.")
+                + "write DIR/enriched.jsonl, DIR/alerts.jsonl and DIR/stories.jsonl (the story of each item).")
 final class ReplayCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
 
@@ -87,6 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
             TopicReader reader = new TopicReader(bootstrap);
             int enriched = write(reader.readValues(topics.enriched().name(), timeout), out.resolve("enriched.jsonl"));
             int alerts = write(reader.readValues(topics.alerts().name(), timeout), out.resolve("alerts.jsonl"));
+            write(reader.readValues(topics.stories().name(), timeout), out.resolve("stories.jsonl"));
             spec.commandLine().getOut().printf("replay: %s; %d enriched items, %d alerts -> %s%n",
                     report.summary(), enriched, alerts, out.toAbsolutePath());
             report.failures().forEach(f -> spec.commandLine().getErr().printf("feed failed: %s: %s%n", f.uri(), f.reason()));

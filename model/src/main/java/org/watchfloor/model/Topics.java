@@ -23,6 +23,7 @@ public record Topics(
     public static final JsonSerde<NewsItem> NEWS_ITEM = new JsonSerde<>(NewsItem.class, "news-item/v1");
     public static final JsonSerde<EnrichedItem> ENRICHED_ITEM = new JsonSerde<>(EnrichedItem.class, "enriched-item/v1");
     public static final JsonSerde<Alert> ALERT = new JsonSerde<>(Alert.class, "alert/v1");
+    public static final JsonSerde<ItemStory> ITEM_STORY = new JsonSerde<>(ItemStory.class, "item-story/v1");
 
     public Topics {
         Objects.requireNonNull(prefix, "prefix");
@@ -45,6 +46,11 @@ public record Topics(
                 new Topic<>(prefix + "news.dlq", Serdes.ByteArray(), Serdes.ByteArray()));
     }
 
+    /** Which story each item was placed in (key item id), written by the alerts stage. */
+    public Topic<String, ItemStory> stories() {
+        return new Topic<>(prefix + "news.stories", Serdes.String(), ITEM_STORY);
+    }
+
     /** Compacted: the feed registry, key = feed URL. */
     public String feeds() {
         return prefix + "feeds";
@@ -62,6 +68,6 @@ public record Topics(
 
     /** The data topics, which every deployment needs. */
     public List<String> names() {
-        return List.of(raw.name(), enriched.name(), alerts.name(), deadLetters.name());
+        return List.of(raw.name(), enriched.name(), alerts.name(), stories().name(), deadLetters.name());
     }
 }
