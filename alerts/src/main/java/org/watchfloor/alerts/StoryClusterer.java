@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
 
 /**
@@ -24,10 +22,10 @@ import org.watchfloor.model.NewsItem;
  * story. Everything lives in Streams stores (changelogged); the signature index and the document
  * frequencies are also held in memory for speed and reloaded from the stores on every (re)start.
  *
- * <p>Candidate lookup compares the item with every live story, so all items must meet in one task:
- * the clustering runs on a single partition. That caps this step at one thread (measured well above
- * the 50 items/s target by AlertsBench); to go further, route by a coarse key such as the main actor
- * pair and accept that rewrites naming different actors may then start a second story.
+ * <p>An item is compared with the live stories it shares a telling token with ({@link StoryPostings};
+ * with every live story while there are few), so all items must meet in one task: the clustering runs
+ * on a single partition. That caps this step at one thread; to go further, route by a coarse key such
+ * as the main actor pair and accept that rewrites naming different actors may then start a second story.
  */
 final class StoryClusterer {
     static final String DOCUMENTS = "\u0000documents";
@@ -45,10 +43,11 @@ final class StoryClusterer {
     static final double PER_KEY_WORD = 0.1;
     static final double OTHER_FIGURES = 0.1;
     static final int MAX_KEY_WORDS = 3;
-    /** Rarity means nothing over a handful of reports: key words count from this many on. */
-    static final int KEY_WORD_DOCUMENTS = 3;
-    /** A key word is in at most this share of the reports seen (or in one). */
-    static final double KEY_WORD_SHARE = 0.04;
+    /** A story is compared with a report when they share a token found in at most this share of reports. */
+    static final double TELLING_SHARE = 0.2;
+    /** Below this many live stories, a report is compared with every one. */
+    static final int SCAN_ALL = 200;
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final KeyValueStore<String, String> itemStories;
     private final KeyValueStore<String, String> fingerprints;
@@ -58,11 +57,13 @@ final class StoryClusterer {
     private final double threshold;
     private final Map<String, StorySignature> live = new HashMap<>();
     private final Map<String, Long> df = new HashMap<>();
+    private final StoryPostings postings = new StoryPostings();
+    private final StorySimilarity similarity = new StorySimilarity(df, DOCUMENTS);
     private Instant latest = Instant.EPOCH;
     private final Clock clock;
     private final Instant loaded;
     private final Map<String, Instant> touched = new HashMap<>();
-    private final StorySimilarity similarity = new StorySimilarity(this::weight);
+    private Instant swept = Instant.EPOCH;
 
     StoryClusterer(KeyValueStore<String, String> itemStories, KeyValueStore<String, String> fingerprints,
                    KeyValueStore<String, StorySignature> index, KeyValueStore<String, Long> frequencies,
@@ -79,13 +80,15 @@ final class StoryClusterer {
             all.forEachRemaining(kv -> live.put(kv.key, kv.value));
         }
         live.values().forEach(s -> latest = s.lastSeen().isAfter(latest) ? s.lastSeen() : latest);
+        live.forEach((story, s) -> s.members().forEach(member -> postings.add(story, member)));
         try (KeyValueIterator<String, Long> all = frequencies.all()) {
             all.forEachRemaining(kv -> df.put(kv.key, kv.value));
         }
     }
 
     /**
-     * The story of {@code enriched}. Stories age out by the latest item event time seen, not by record
+     * The story of the item in {@code view}, which matched {@code topics} and states {@code concepts}.
+     * Stories age out by the latest item event time seen, not by record
      * timestamps, which upstream stages may set to processing time.
      */
     String assign(ItemView view, List<String> topics, List<String> concepts) {
@@ -100,7 +103,7 @@ final class StoryClusterer {
         String fingerprint = StoryFingerprint.of(item);
         String story = fingerprints.get(fingerprint);
         if (story == null) {
-            story = nearest(tokens, item.eventTime(), topics);
+            story = nearest(tokens, item.eventTime());
         }
         if (story == null) {
             story = StableIds.story(fingerprint);
@@ -120,34 +123,49 @@ final class StoryClusterer {
      * the report and the story's span: copies of one development come within hours of each other,
      * while two developments on one topic a day or two apart share most of their words.
      */
-    private String nearest(List<String> tokens, Instant at, List<String> topics) {
+    private String nearest(List<String> tokens, Instant at) {
         String best = null;
         double bestMargin = -1;
-        Instant expired = latest.minus(RETENTION);
-        Instant idle = clock.instant().minus(RETENTION);
-        for (Map.Entry<String, StorySignature> e : List.copyOf(live.entrySet())) {
-            StorySignature s = e.getValue();
-            if (s.lastSeen().isBefore(expired) && touched.getOrDefault(e.getKey(), loaded).isBefore(idle)) {
-                live.remove(e.getKey());
-                touched.remove(e.getKey());
-                index.delete(e.getKey());
-                continue;
-            }
-            if (at.isBefore(s.firstSeen().minus(window)) || at.isAfter(s.lastSeen().plus(window))) {
+        forgetOld();
+        similarity.refresh();
+        Collection<String> candidates = live.size() < SCAN_ALL ? List.copyOf(live.keySet())
+                : postings.candidates(tokens, token -> similarity.rarerThan(token, TELLING_SHARE));
+        for (String story : candidates) {
+            StorySignature s = live.get(story);
+            if (s == null || at.isBefore(s.firstSeen().minus(window)) || at.isAfter(s.lastSeen().plus(window))) {
                 continue;
             }
             double late = PER_HOUR * hoursApart(at, s);
             for (List<String> member : s.members()) {
-                double margin = similarity.of(tokens, member) - needed(tokens, member) - late
-                        - (otherFigures(tokens, member) ? OTHER_FIGURES : 0)
-                        + PER_KEY_WORD * Math.min(MAX_KEY_WORDS, keyWordsShared(tokens, member));
+                StorySimilarity.Likeness like = similarity.compare(tokens, member);
+                double margin = like.similarity() - needed(like.topicJaccard()) - late
+                        - (like.otherFigures() ? OTHER_FIGURES : 0)
+                        + PER_KEY_WORD * Math.min(MAX_KEY_WORDS, like.keyWords());
                 if (margin >= 0 && margin > bestMargin) {
                     bestMargin = margin;
-                    best = e.getKey();
+                    best = story;
                 }
             }
         }
         return best;
+    }
+
+    /** Forgets stories old by event time and idle by the wall clock (see {@link #RETENTION}), once a minute. */
+    private void forgetOld() {
+        if (clock.instant().isBefore(swept.plus(SWEEP_EVERY))) {
+            return;
+        }
+        swept = clock.instant();
+        Instant expired = latest.minus(RETENTION);
+        Instant idle = clock.instant().minus(RETENTION);
+        for (Map.Entry<String, StorySignature> e : List.copyOf(live.entrySet())) {
+            if (e.getValue().lastSeen().isBefore(expired) && touched.getOrDefault(e.getKey(), loaded).isBefore(idle)) {
+                live.remove(e.getKey());
+                touched.remove(e.getKey());
+                postings.remove(e.getKey(), e.getValue());
+                index.delete(e.getKey());
+            }
+        }
     }
 
     private static double hoursApart(Instant at, StorySignature s) {
@@ -157,64 +175,23 @@ final class StoryClusterer {
         return at.isAfter(s.lastSeen()) ? Duration.between(s.lastSeen(), at).toMinutes() / 60.0 : 0;
     }
 
-    /** Both reports state figures and none in common: another count is more often another development. */
-    private static boolean otherFigures(List<String> a, List<String> b) {
-        boolean figuresInA = false;
-        for (String token : a) {
-            if (token.startsWith(StoryTokens.FIGURE)) {
-                if (b.contains(token)) {
-                    return false;
-                }
-                figuresInA = true;
-            }
-        }
-        return figuresInA && b.stream().anyMatch(t -> t.startsWith(StoryTokens.FIGURE));
-    }
-
-    /**
-     * The rare features two reports share: words, places, actors and figures found in at most
-     * {@value #KEY_WORD_SHARE} of all reports seen. Two reports of one development nearly always
-     * share one (ambassador, parade, ratify, a figure); two developments on one topic rarely do.
-     */
-    private int keyWordsShared(List<String> a, List<String> b) {
-        long documents = df.getOrDefault(DOCUMENTS, 0L);
-        if (documents < KEY_WORD_DOCUMENTS) {
-            return 0;
-        }
-        long rare = Math.max(1, (long) (documents * KEY_WORD_SHARE));
-        Set<String> inB = new HashSet<>(b);
-        int shared = 0;
-        for (String token : a) {
-            if (!token.startsWith(StoryTokens.TOPIC) && !token.startsWith(StoryTokens.SOURCE)
-                    && !token.startsWith(StoryTokens.CONCEPT) && inB.contains(token)
-                    && df.getOrDefault(token, 0L) <= rare) {
-                shared++;
-            }
-        }
-        return shared;
-    }
-
     /**
      * What two reports need to be one story at no distance in time: {@code threshold} when they matched
      * the same topics, more the fewer topics they share (Jaccard over their topic sets), and
      * {@value #NO_TOPIC_MARGIN} more when either matched none. A topic that nearly every report on
      * the war matches (North Korean troops) is weak evidence on its own; the full set is not.
      */
-    private double needed(List<String> a, List<String> b) {
-        List<String> ta = StoryTokens.topics(a);
-        List<String> tb = StoryTokens.topics(b);
-        if (ta.isEmpty() || tb.isEmpty()) {
-            return threshold + NO_TOPIC_MARGIN;
-        }
-        long shared = ta.stream().filter(tb::contains).count();
-        double jaccard = (double) shared / (ta.size() + tb.size() - shared);
-        return threshold + OTHER_TOPIC_MARGIN * (1 - jaccard);
+    private double needed(double topicJaccard) {
+        return topicJaccard < 0 ? threshold + NO_TOPIC_MARGIN : threshold + OTHER_TOPIC_MARGIN * (1 - topicJaccard);
     }
 
     private void remember(String story, List<String> tokens, Instant at, List<String> topics) {
         StorySignature before = live.get(story);
         StorySignature after = before == null ? StorySignature.of(tokens, at, topics) : before.with(tokens, at, topics);
         live.put(story, after);
+        if (before == null || after.members().size() > before.members().size()) {
+            postings.add(story, tokens);
+        }
         touched.put(story, clock.instant());
         index.put(story, after);
     }
@@ -227,11 +204,5 @@ final class StoryClusterer {
         }
         updates.add(KeyValue.pair(DOCUMENTS, df.merge(DOCUMENTS, 1L, Long::sum)));
         frequencies.putAll(updates);
-    }
-
-    /** Rarer tokens weigh more: ln(1 + (N + 1) / (df + 1)), always positive, so a lone item still compares. */
-    private double weight(String token) {
-        long documents = df.getOrDefault(DOCUMENTS, 0L);
-        return Math.log(1 + (documents + 1.0) / (df.getOrDefault(token, 0L) + 1.0));
     }
 }

@@ -18,7 +18,8 @@ record StorySignature(List<List<String>> members, Instant firstSeen, Instant las
     static final JsonSerde<StorySignature> SERDE = new JsonSerde<>(StorySignature.class, "alerts-story-signature/v2");
 
     StorySignature {
-        members = Objects.requireNonNull(members, "members").stream().map(List::copyOf).toList();
+        // Sorted, as StorySimilarity compares them in one pass.
+        members = Objects.requireNonNull(members, "members").stream().map(m -> List.copyOf(new TreeSet<>(m))).toList();
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         topics = topics == null ? List.of() : List.copyOf(topics);

@@ -102,6 +102,37 @@ class NoveltyTopologyTest {
     }
 
     @Test
+    void aRewriteFindsItsStoryAmongHundredsOfLiveStories() {
+        // More live stories than are scanned one by one: the rewrite is found through what it shares.
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 260; n++) {
+            driver.pipe(distinct("urn:many:" + n, random).build());
+        }
+        assertThat(driver.readAlerts().stream().map(Alert::storyId).distinct().count())
+                .isGreaterThan(StoryClusterer.SCAN_ALL);
+
+        driver.pipe(base("urn:a1").build());
+        Alert first = single(driver.readAlerts());
+        driver.pipe(item("urn:b1").feed("https://wire.example.com/rss", "wire.example.com")
+                .title("Kyiv says North Korean soldiers now stationed at Russian bases near Kursk")
+                .summary("Ukraine's military intelligence said about 3,000 soldiers had come by train.")
+                .actors("UKR", "PRK", "RUS").troops(3000, "PRK", "UKR", "about 3,000 soldiers").build());
+
+        assertThat(driver.readAlerts()).isEmpty();
+        assertThat(driver.storyOf("urn:b1")).isEqualTo(first.storyId());
+    }
+
+    /** A story of its own: the topic's words, then words no other report has. */
+    private static TestItems distinct(String id, java.util.Random random) {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            words.append(' ').append((char) ('a' + random.nextInt(26))).append(Integer.toString(random.nextInt(1 << 20), 36));
+        }
+        return item(id).title("North Korean troops deployed near" + words.substring(0, 30))
+                .summary("Officials in Moscow said units crossed" + words + ".").actors("PRK", "RUS");
+    }
+
+    @Test
     void namingAnotherStateOrPlaceInPassingIsNotAFact() {
         driver.pipe(base("urn:a1").build());
         assertThat(driver.readAlerts()).hasSize(1);

@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.alerts.AlertsStage;
 import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
+import org.watchfloor.enrich.Enricher;
+import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertKind;
@@ -88,7 +90,9 @@ public final class AlertsBench implements Callable<Integer> {
                  KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
                  KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
                 stage.awaitRunning(Duration.ofSeconds(60));
-                Random random = new Random(42);
+                // The stage reads what enrich writes (lemmas, mentions, figures): the items are enriched
+                // with CoreNLP before the clock starts.
+                List<EnrichedItem> items = items(new Random(42), (int) ((warmup.toSeconds() + duration.toSeconds()) * rate) + rate);
                 long periodNanos = 1_000_000_000L / rate;
                 long start = System.nanoTime();
                 long end = start + warmup.toNanos() + duration.toNanos();
@@ -97,7 +101,7 @@ public final class AlertsBench implements Callable<Integer> {
                 int sent = 0;
                 while (System.nanoTime() < end) {
                     if (System.nanoTime() >= next) {
-                        EnrichedItem item = item(sent++, random, sent > measuredFrom);
+                        EnrichedItem item = items.get(sent++ % items.size());
                         producer.send(new ProducerRecord<>(topics.enriched().name(), item.item().id(), item),
                                 (meta, e) -> {
                                     if (e == null) {
@@ -149,16 +153,31 @@ public final class AlertsBench implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
+    private List<EnrichedItem> items(Random random, int count) {
+        Enricher enricher = Enricher.withCoreNlp(Gazetteer.bundled());
+        int measuredFrom = (int) (warmup.toSeconds() * rate);
+        List<EnrichedItem> items = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            items.add(enricher.enrich(item(n, random, n >= measuredFrom).item()));
+        }
+        return items;
+    }
+
     /** A distinct story each time: shared topic words, random place-like words so stories do not merge. */
     private static EnrichedItem item(int n, Random random, boolean measured) {
         String a = word(random);
         String b = word(random);
         String c = word(random);
-        String title = "North Korean troops deployed to " + a + " as " + b + " reports fighting near " + c;
-        String summary = "Officials in " + word(random) + " said units crossed " + word(random) + " at night.";
+        String title = "North Korean troops deployed to " + a + " as Russia reports fighting near " + b + " and " + c;
+        // Most of each report is its own: distinct developments share a topic, not their words.
+        StringBuilder summary = new StringBuilder("Officials in " + word(random) + " said units crossed " + word(random));
+        for (int i = 0; i < 12; i++) {
+            summary.append(' ').append(word(random));
+        }
+        summary.append('.');
         Instant now = Instant.now();
         NewsItem news = new NewsItem((measured ? MEASURED : "urn:bench:warmup:") + n, new FeedRef("https://bench.example.org/rss", "Bench"),
-                "bench.example.org", "https://bench.example.org/" + n, title, summary, now, now, "en",
+                "bench.example.org", "https://bench.example.org/" + n, title, summary.toString(), now, now, "en",
                 UUID.randomUUID().toString());
         return new EnrichedItem(news, List.of(), ACTORS, List.of(), List.of(), List.of(),
                 new Pipeline(List.of("bench"), "bench", "bench"));
@@ -177,6 +196,7 @@ public final class AlertsBench implements Callable<Integer> {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topics.enriched().name(), 3, (short) 1).configs(appendTime),
                     new NewTopic(topics.alerts().name(), 3, (short) 1).configs(appendTime),
+                    new NewTopic(topics.stories().name(), 3, (short) 1),
                     new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
         }
     }
