@@ -1,21 +1,17 @@
 package org.watchfloor.alerts;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.CasualtyFigure;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.Entity;
 import org.watchfloor.model.Place;
 import org.watchfloor.model.Sentence;
-import org.watchfloor.model.Token;
 import org.watchfloor.model.TroopFigure;
 
 /**
@@ -29,8 +25,6 @@ import org.watchfloor.model.TroopFigure;
  * the report cites that actor, it does not say the actor did anything.
  */
 final class ItemView {
-    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02bc`\u00b4]");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> REPORTING = Set.of("say", "tell", "claim", "estimate", "believe", "assess",
             "allege", "report", "brief", "testify", "write", "post", "add", "note", "confirm", "cite", "citing");
     private static final int REPORTING_REACH = 6;
@@ -55,7 +49,7 @@ final class ItemView {
             List<String> lemmas = new ArrayList<>();
             List<String> tags = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
-            read(item.item().text(), s, words, lemmas, tags, starts);
+            SentenceWords.read(item.item().text(), s, words, lemmas, tags, starts);
             Set<String> present = new HashSet<>();
             Set<String> agents = new HashSet<>();
             Set<String> places = new HashSet<>();
@@ -138,64 +132,6 @@ final class ItemView {
         }
         return start >= s.start() && start < s.end() && figureSentence != null
                 && (figureSentence.contains(text) || text.contains(figureSentence.strip()));
-    }
-
-    /** Words and lemmas of one sentence, aligned; punctuation and the possessive 's dropped. */
-    private static void read(String text, Sentence s, List<String> words, List<String> lemmas, List<String> tags,
-                             List<Integer> starts) {
-        if (s.tokens().isEmpty()) {
-            for (String word : Words.of(s.text())) {
-                words.add(word);
-                lemmas.add(word);
-                tags.add("");
-                starts.add(-1);
-            }
-            return;
-        }
-        for (Token t : s.tokens()) {
-            if (t.end() > text.length()) {
-                continue;
-            }
-            String surface = normal(text.substring(t.start(), t.end()));
-            if (surface.equals("'s") || surface.equals("'")) {
-                continue;
-            }
-            String[] parts = split(surface);
-            String[] lemmaParts = split(plural(normal(t.lemma()), surface, t.pos()));
-            for (String part : parts) {
-                words.add(part);
-                lemmas.add(parts.length == 1 && lemmaParts.length == 1 ? lemmaParts[0] : part);
-                tags.add(t.pos());
-                starts.add(t.start());
-            }
-        }
-    }
-
-    /**
-     * CoreNLP leaves some plural nouns as written: capitalised ones in headlines ("Forces", "Sanctions",
-     * tagged NNPS) and a few it treats as plural-only ("troops"). Their singular is what rules list.
-     */
-    private static String plural(String lemma, String surface, String pos) {
-        if (!(pos.equals("NNS") || pos.equals("NNPS")) || !lemma.equals(surface) || surface.length() < 4
-                || !surface.endsWith("s") || surface.endsWith("ss")) {
-            return lemma;
-        }
-        if (surface.endsWith("ies")) {
-            return surface.substring(0, surface.length() - 3) + "y";
-        }
-        if (surface.endsWith("ches") || surface.endsWith("shes") || surface.endsWith("xes")) {
-            return surface.substring(0, surface.length() - 2);
-        }
-        return surface.substring(0, surface.length() - 1);
-    }
-
-    private static String[] split(String text) {
-        return java.util.Arrays.stream(NON_WORD.split(text)).filter(p -> !p.isEmpty()).toArray(String[]::new);
-    }
-
-    private static String normal(String text) {
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return APOSTROPHES.matcher(lower).replaceAll("'");
     }
 
     /** A reporting verb after the mention before any other verb, or "according to" / "citing" before it. */

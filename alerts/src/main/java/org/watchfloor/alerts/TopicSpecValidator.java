@@ -1,7 +1,6 @@
 package org.watchfloor.alerts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +39,8 @@ final class TopicSpecValidator {
                 : severity(at, "surgeSeverity", spec.surgeSeverity());
         List<List<String>> actors = actors(at, spec.actors());
         List<Term> terms = terms(at, spec.terms());
-        Map<String, List<Term>> lexicon = lexicon(at, spec.concepts());
-        List<Clause> clauses = clauses(at, spec.when(), lexicon);
+        Map<String, List<Term>> lexicon = ClauseSpecValidator.lexicon(at, spec.concepts());
+        List<Clause> clauses = ClauseSpecValidator.clauses(at, spec.when(), lexicon);
         if (terms.isEmpty() && clauses.isEmpty()) {
             throw fault(at, "when", "a topic needs at least one clause in 'when' (or terms with a minScore)");
         }
@@ -60,97 +59,6 @@ final class TopicSpecValidator {
         }
         return new TopicRule(spec.id(), spec.name().strip(), spec.description(), severity, actors, terms, exclude,
                 minScore, troopBonus, raises(at, spec.raiseSeverityOn()), surgeSeverity, clauses, lexicon);
-    }
-
-    private static Map<String, List<Term>> lexicon(String at, Map<String, List<String>> concepts) {
-        Map<String, List<Term>> lexicon = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : concepts == null ? Map.<String, List<String>>of().entrySet()
-                : concepts.entrySet()) {
-            if (e.getValue() == null || e.getValue().isEmpty()) {
-                throw fault(at, "concepts", "concept '" + e.getKey() + "' lists no words");
-            }
-            List<Term> phrases = new ArrayList<>();
-            for (String phrase : e.getValue()) {
-                phrases.add(term(at, "concepts: " + e.getKey(), phrase, 1.0));
-            }
-            lexicon.put(e.getKey(), phrases);
-        }
-        return lexicon;
-    }
-
-    private static List<Clause> clauses(String at, List<ClauseSpec> specs, Map<String, List<Term>> lexicon) {
-        List<Clause> clauses = new ArrayList<>();
-        for (ClauseSpec c : specs == null ? List.<ClauseSpec>of() : specs) {
-            String field = "when[" + (clauses.size() + 1) + "]";
-            if (c == null) {
-                throw fault(at, field, "is empty");
-            }
-            List<String> concepts = strings(at, field, "concepts", c.concepts());
-            for (String concept : concepts) {
-                if (!lexicon.containsKey(concept)) {
-                    lexicon.put(concept, alternatives(at, field, concept, lexicon));
-                }
-            }
-            String role = c.role() == null ? "any" : c.role().strip();
-            if (!role.equals("any") && !role.equals("agent")) {
-                throw fault(at, field, "role '" + c.role() + "' is not 'agent' or 'any'");
-            }
-            String within = c.within() == null ? "sentence" : c.within().strip();
-            if (!within.equals("sentence") && !within.equals("item")) {
-                throw fault(at, field, "within '" + c.within() + "' is not 'sentence' or 'item'");
-            }
-            Clause clause = new Clause(strings(at, field, "actor", c.actor()), role.equals("agent"),
-                    strings(at, field, "with", c.with()), strings(at, field, "without", c.without()), concepts,
-                    near(at, field, c.near(), concepts),
-                    strings(at, field, "troops", c.troops()), strings(at, field, "casualties", c.casualties()),
-                    strings(at, field, "places", c.places()), within.equals("item"));
-            if (clause.actors().isEmpty() && clause.with().isEmpty() && concepts.isEmpty() && clause.troops().isEmpty()
-                    && clause.casualties().isEmpty() && clause.places().isEmpty()) {
-                throw fault(at, field, "names nothing to look for (actor, concepts, troops, casualties or places)");
-            }
-            if (clause.agent() && clause.actors().isEmpty()) {
-                throw fault(at, field, "role 'agent' needs an actor");
-            }
-            clauses.add(clause);
-        }
-        return clauses;
-    }
-
-    /** "sanctions|condemnation": any of the named concepts, as one list of their phrases. */
-    private static List<Term> alternatives(String at, String field, String concept, Map<String, List<Term>> lexicon) {
-        List<Term> union = new ArrayList<>();
-        for (String name : concept.split("\\|", -1)) {
-            List<Term> phrases = lexicon.get(name.strip());
-            if (phrases == null) {
-                throw fault(at, field, "concept '" + name.strip() + "' is not defined in the pack's concepts");
-            }
-            union.addAll(phrases);
-        }
-        return union;
-    }
-
-    private static int near(String at, String field, Integer near, List<String> concepts) {
-        if (near == null) {
-            return 0;
-        }
-        if (near < 1 || near > 50) {
-            throw fault(at, field, "near must be a number of tokens from 1 to 50, was " + near);
-        }
-        if (concepts.isEmpty()) {
-            throw fault(at, field, "near needs a concept to place next to the actor");
-        }
-        return near;
-    }
-
-    private static List<String> strings(String at, String field, String key, List<String> values) {
-        List<String> result = new ArrayList<>();
-        for (String v : values == null ? List.<String>of() : values) {
-            if (v == null || v.isBlank()) {
-                throw fault(at, field, key + " has a blank entry");
-            }
-            result.add(v.strip());
-        }
-        return result;
     }
 
     private static List<SeverityRaise> raises(String at, List<String> names) {
@@ -200,7 +108,7 @@ final class TopicSpecValidator {
         return terms;
     }
 
-    private static Term term(String at, String field, String phrase, double weight) {
+    static Term term(String at, String field, String phrase, double weight) {
         if (phrase == null) {
             throw fault(at, field, "a term is empty");
         }
@@ -221,7 +129,7 @@ final class TopicSpecValidator {
         return value;
     }
 
-    private static TopicPackException fault(String at, String field, String reason) {
+    static TopicPackException fault(String at, String field, String reason) {
         return new TopicPackException(at + ": " + field + ": " + reason);
     }
 }
