@@ -53,7 +53,9 @@ final class QuantityParser {
         Quantity first = single.get();
         int next = first.end();
         boolean between = i > 0 && tokens.get(i - 1).lowerWord().equals("between");
-        if (next + 1 < tokens.size() && isRangeWord(tokens.get(next).lowerWord(), between)) {
+        // "by 180,000 to 1.5 million" is a change and its result, not a range.
+        boolean change = i > 0 && tokens.get(i - 1).lowerWord().equals("by");
+        if (!change && next + 1 < tokens.size() && isRangeWord(tokens.get(next).lowerWord(), between)) {
             Optional<Quantity> second = single(tokens, next + 1);
             if (second.isPresent() && second.get().low() > first.low()) {
                 return Optional.of(new Quantity(first.low(), second.get().low(), i, second.get().end()));

@@ -19,9 +19,24 @@ final class TroopAttribution {
     private static final Set<String> PART_WORDS = Set.of("including", "among", "besides");
     private static final int LOOKAHEAD = 4;
     private static final int SENDER_GAP = 4;
+    private static final int SUBJECT_GAP = 6;
     private static final Set<String> SENDING_LEMMAS = Set.of("send", "deploy", "dispatch", "keep", "maintain",
             "mass", "station", "recruit", "train", "move", "transfer", "ship", "have", "prepare", "ready", "add",
             "commit", "provide", "contribute", "mobilise", "mobilize");
+
+    /**
+     * The owner when the figure's words name a state the gazetteer does not know ("Poland's armed forces
+     * will deploy"): no nearby name may be guessed for it (see {@link TroopCountExtractor}).
+     */
+    static final String UNKNOWN_STATE = "?";
+    // A name that ends in or comes before these is a figure's source, not its owner: "If South Korean
+    // intelligence is right that 1,500 elite troops have crossed".
+    private static final Set<String> SOURCE_NOUNS = Set.of("intelligence", "officials", "official", "agency",
+            "spy", "media", "analysts", "experts");
+    // Between a sender and its verb: "Poland's armed forces will deploy", "Warsaw to station".
+    private static final Set<String> SENDER_HEADS = Set.of("armed", "forces", "army", "military", "navy", "'s");
+    private static final Set<String> SENDER_GAP_TAGS = Set.of("MD", "RB", "TO");
+    private static final Set<String> STATE_LIKE = Set.of(NerTypes.LOCATION, NerTypes.COUNTRY, NerTypes.NATIONALITY);
 
     private TroopAttribution() {
     }
@@ -69,7 +84,7 @@ final class TroopAttribution {
             boolean inDestination = destination != null
                     && m.end() > destinationStart(sentence, destination) && m.first() < destination.end();
             boolean eligible = m.owningState() != null && !inDestination && !namesAPart(sentence.tokens(), m)
-                    && !speakers.contains(m);
+                    && !speakers.contains(m) && !namesASource(sentence.tokens(), m);
             if (eligible && (nearest == null || distance(m, phrase) < distance(nearest, phrase))) {
                 nearest = m;
             }
@@ -113,6 +128,11 @@ final class TroopAttribution {
         return i < tokens.size() && (tokens.get(i).pos().startsWith("VB") || tokens.get(i).pos().equals("MD"));
     }
 
+    private static boolean namesASource(List<Token> tokens, Mention m) {
+        return SOURCE_NOUNS.contains(tokens.get(m.end() - 1).lowerWord())
+                || (m.end() < tokens.size() && SOURCE_NOUNS.contains(tokens.get(m.end()).lowerWord()));
+    }
+
     // "50,000 troops, including North Koreans": a name for part of the force does not own the whole.
     private static boolean namesAPart(List<Token> tokens, Mention m) {
         return m.first() > 0 && PART_WORDS.contains(tokens.get(m.first() - 1).lowerWord());
@@ -132,13 +152,18 @@ final class TroopAttribution {
         if (k < 0 || names.at(k) != null || !SENDING_LEMMAS.contains(tokens.get(k).lemma().toLowerCase(Locale.ROOT))) {
             return null;
         }
-        for (int i = k - 1; i >= 0 && k - i <= SENDER_GAP; i--) {
+        for (int i = k - 1; i >= 0 && k - i <= SUBJECT_GAP; i--) {
             Mention m = names.at(i);
             if (m != null) {
-                return m.owningState();
+                boolean unknownState = m.owningState() == null && STATE_LIKE.contains(tokens.get(m.first()).ner());
+                return unknownState ? UNKNOWN_STATE : m.owningState();
             }
-            if (!tokens.get(i).pos().startsWith("VB") && !tokens.get(i).pos().equals("MD")
-                    && !tokens.get(i).pos().equals("RB")) {
+            Token t = tokens.get(i);
+            if (STATE_LIKE.contains(t.ner())) {
+                return UNKNOWN_STATE;
+            }
+            if (!t.pos().startsWith("VB") && !SENDER_GAP_TAGS.contains(t.pos())
+                    && !SENDER_HEADS.contains(t.lowerWord())) {
                 return null;
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.watchfloor.model.TroopFigure;
 
@@ -24,14 +25,18 @@ import org.watchfloor.model.TroopFigure;
  * <p>Whose troops they are: what the figure's own words say ({@link TroopAttribution#stated}), else the
  * owner of the personnel a pronoun refers to, else that of the sentence's previous figure when this one
  * continues it ("has 11,000 troops in Kursk and is preparing another 3,000"), else the nearest name
- * that does not speak, else the owner of the troops the text named last ("What we know about North
- * Korea's troops"), else that of the same number elsewhere in the text.
+ * that does not speak, else the owner of the troops or figure the text named last ("What we know about North
+ * Korea's troops"), else that of the same number elsewhere in the text. A state the gazetteer does not
+ * know ("Warsaw to station 17,000 soldiers") owns its troops too: the figure's actor is then the text's
+ * earlier owner or null, never a known state guessed from nearby.
  */
 public final class TroopCountExtractor {
     private static final Set<String> MODIFIER_NOUNS = Set.of("army", "military", "combat", "infantry",
             "special", "elite", "construction", "air", "naval", "ground", "more", "additional", "extra", "enemy",
-            "forces", "active-duty", "active", "duty", "regular");
-    private static final Set<String> MODIFIER_TAGS = Set.of("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "POS");
+            "forces", "active-duty", "active", "duty", "regular", "operations");
+    // NN: the trade in "1,500 energy workers", "12 power engineers", "active service personnel".
+    private static final Set<String> MODIFIER_TAGS = Set.of("JJ", "JJR", "JJS", "VBN", "NN", "NNP", "NNPS", "HYPH",
+            "POS");
     private static final Set<String> CURRENCY = Set.of("$", "us$", "€", "£", "¥", "₩", "usd", "eur");
     private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "since", "by", "until", "from", "of", "before", "after");
     private static final List<List<String>> QUALIFIERS = List.of(List.of("at", "least"), List.of("more", "than"),
@@ -39,7 +44,7 @@ public final class TroopCountExtractor {
             List.of("less", "than"), List.of("upwards", "of"), List.of("about"), List.of("around"), List.of("some"),
             List.of("roughly"), List.of("approximately"), List.of("estimated"), List.of("nearly"), List.of("almost"),
             List.of("over"), List.of("approx."), List.of("circa"), List.of("~"), List.of("between"),
-            List.of("estimated", "at"), List.of("put", "at"));
+            List.of("estimated", "at"), List.of("put", "at"), List.of("perhaps"), List.of("possibly"));
     private static final int MAX_GAP = 4;
 
     /** Every troop figure in {@code text}, in sentence order, with names resolved against {@code gazetteer}. */
@@ -59,7 +64,7 @@ public final class TroopCountExtractor {
             int previousEnd = 0;
             int i = 0;
             while (i < tokens.size()) {
-                if (TroopPhrase.unitAt(tokens, i)) {
+                if (TroopPhrase.unitAt(tokens, i) || TroopPhrase.groupAt(tokens, i)) {
                     earlier = firstOf(owner(tokens, names, i), earlier);
                 }
                 Optional<Quantity> q = names.at(i) == null ? QuantityParser.parseAt(tokens, i) : Optional.empty();
@@ -78,13 +83,17 @@ public final class TroopCountExtractor {
                     String known = firstOf(TroopAttribution.stated(sentence, names, phrase.get(), q.get().first()),
                             antecedent.get().owner(), continues ? previous : null);
                     // A guess from the nearest name is not passed on: a later figure may state its own owner.
-                    String actor = firstOf(known, TroopAttribution.nearest(sentence, names, phrase.get(), speakers,
-                            destination), earlier);
+                    // A sender the gazetteer does not know rules out every nearby name ("Warsaw to station
+                    // 17,000 soldiers along the border with Belarus"); only the text's earlier owner may be it.
+                    boolean unknown = TroopAttribution.UNKNOWN_STATE.equals(known);
+                    String actor = unknown ? earlier : firstOf(known, TroopAttribution.nearest(sentence, names,
+                            phrase.get(), speakers, destination), earlier);
                     figures.add(figure(text, sentence, q.get(), phrase.get(), actor, destination,
                             speakers.isEmpty() ? null : speakers.get(0).actorId()));
                     previous = known;
                     previousEnd = Math.max(phrase.get().unit() + 1, q.get().end());
-                    earlier = firstOf(known, earlier);
+                    // The text's owner so far may be a guess: it is tried only after the sentence's own names.
+                    earlier = unknown ? earlier : firstOf(actor, earlier);
                 }
                 i = q.get().end();
             }
@@ -101,11 +110,15 @@ public final class TroopCountExtractor {
         return TroopAttribution.owner(names, TroopPhrase.modifiersStart(tokens, unit, this::isModifier), unit);
     }
 
-    // Losses are casualties ("200 soldiers were killed", "lost 4,000 troops", "3,000 of them died"), not strength.
+    // Losses are casualties ("200 soldiers were killed", "lost 4,000 troops", "3,000 of them died"), not strength;
+    // so are captives ("two soldiers, captured by Ukrainian units"). "The cost of keeping 28,500 troops" loses none.
     private boolean loss(List<Token> tokens, Quantity q, TroopPhrase phrase) {
         boolean partitive = phrase.after() > q.end() && tokens.get(q.end()).lowerWord().equals("of");
         Quantity whole = partitive ? new Quantity(q.low(), q.high(), q.first(), phrase.after()) : q;
-        return CasualtyPhrase.isLoss(tokens, q) || CasualtyPhrase.find(tokens, whole, this::isModifier).isPresent();
+        boolean price = IntStream.range(Math.max(0, q.first() - 4), q.first())
+                .anyMatch(k -> tokens.get(k).lowerWord().equals("cost") && tokens.get(k).pos().startsWith("NN"));
+        return (CasualtyPhrase.isLoss(tokens, q) && !price)
+                || CasualtyPhrase.find(tokens, whole, this::isModifier).isPresent() || phrase.captive(tokens, q.first());
     }
 
     /**

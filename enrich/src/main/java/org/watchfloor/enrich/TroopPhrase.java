@@ -17,7 +17,28 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
             "serviceman", "servicemen", "servicemembers", "fighter", "fighters", "engineer", "engineers",
             "worker", "workers", "forces", "mercenary", "mercenaries", "conscript", "conscripts", "recruit", "recruits",
             "deminer", "deminers", "sapper", "sappers", "builder", "builders", "labourer", "labourers", "laborer",
-            "laborers");
+            "laborers", "staff");
+    // People counted as personnel only where the sentence speaks of a draft or a force: "calling up 133,000
+    // men for military service", "the contingent will grow to 12,000 people".
+    private static final Set<String> DRAFTED_UNITS = Set.of("men", "people", "persons");
+    private static final Set<String> DRAFT_WORDS = Set.of("draft", "conscription", "conscript", "conscripts",
+            "call-up", "contingent", "mobilisation", "mobilization");
+    private static final List<List<String>> DRAFT_PHRASES = List.of(List.of("military", "service"),
+            List.of("armed", "forces"), List.of("called", "up"), List.of("calling", "up"), List.of("call", "up"));
+    // A force named as a whole, counted by the number its link gives: "a force of perhaps 12,000", "the
+    // active-duty strength to 1.5 million". "strength" counts personnel only beside a unit or military noun;
+    // "the total" never does (it sums the figures a sentence already gave).
+    private static final Set<String> FORCE_NOUNS = Set.of("force", "contingent", "army");
+    private static final Set<String> SUM_NOUNS = Set.of("strength");
+    private static final Set<String> GROUP_NOUNS = Set.of("contingent", "force", "army", "brigade", "battalion",
+            "regiment", "unit", "units");
+    // What befalls captured or fallen personnel after their phrase: "two soldiers, captured by Ukrainian units".
+    private static final Set<String> CAPTIVITY_WORDS = Set.of("captured", "detained", "prisoner", "prisoners",
+            "killed", "dead", "died", "wounded", "injured", "surrendered", "missing");
+    private static final Set<String> CAPTOR_LEMMAS = Set.of("detain", "capture", "arrest", "seize");
+    private static final Set<String> CLAUSE_ENDS = Set.of(";", "after", "as", "while", "because", "since", "when",
+            "where", "although", "though", "but", "whereas", "before", "until");
+    private static final int CAPTIVITY_WINDOW = 10;
     private static final Set<String> CIVILIAN_UNITS = Set.of("citizen", "citizens", "national", "nationals");
     private static final Set<String> SUPPORT_LEMMAS = Set.of("help", "assist", "support", "aid", "serve", "join",
             "reinforce");
@@ -26,20 +47,22 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
     private static final int PURPOSE_WINDOW = 8;
     private static final Set<String> LINKS = Set.of("at", "to", "of", "reached", "totals", "totaling",
             "totalling", "total", "totalled", "totaled", "number", "numbering", "numbered", "is", "was", "stands",
-            "stood");
+            "stood", "by");
     private static final Set<String> QUALIFIER_WORDS = Set.of("around", "about", "some", "roughly",
             "approximately", "nearly", "almost", "least", "over", "than", "more", "up", "estimated", "an",
-            "as", "many", "just");
+            "as", "many", "just", "perhaps", "possibly");
     private static final Set<String> PRONOUNS = Set.of("them", "those", "these");
     private static final Set<String> PARTITIVES = Set.of("them", "those", "these", "its", "their");
     // What may stand between the unit and its number's link: "troops, a force once put at 12,000",
     // "soldiers in Russia number some 12,000", "troops, whose number was estimated at 12,000", "the
     // troops' strength was put at 12,000".
-    private static final Set<String> BRIDGE_WORDS = Set.of(",", "a", "an", "the", "whose", "in", "inside",
-            "force", "contingent", "deployment", "group", "corps", "strength", "size", "number", "total", "figure");
+    private static final Set<String> BRIDGE_WORDS = Set.of(",", "a", "an", "the", "whose", "in", "inside", "near",
+            "force", "contingent", "deployment", "group", "corps", "strength", "size", "number", "total", "figure",
+            "by");
     private static final Set<String> BRIDGE_LEMMAS = Set.of("estimate", "put", "place", "peg", "believe", "think",
             "report", "assess", "count", "be", "have");
-    private static final Set<String> BRIDGE_TAGS = Set.of("RB", "POS");
+    // "personnel by 180,000 to 1.5 million": the increase stands between the unit and the new total.
+    private static final Set<String> BRIDGE_TAGS = Set.of("RB", "POS", "CD");
     private static final Set<String> PLURAL_TAGS = Set.of("NNS", "NNPS");
     private static final Set<String> COUNTED_THING_TAGS = Set.of("NN", "NNS", "JJ");
     private static final int BRIDGE = 8;
@@ -83,6 +106,9 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
      */
     static boolean unitAt(List<Token> tokens, int i) {
         String word = tokens.get(i).lowerWord();
+        if (DRAFTED_UNITS.contains(word)) {
+            return draftContext(tokens);
+        }
         if (!CIVILIAN_UNITS.contains(word)) {
             return UNITS.contains(word);
         }
@@ -119,15 +145,78 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
         if (k < 1 || !LINKS.contains(tokens.get(k).lowerWord())) {
             return Optional.empty();
         }
+        int force = -1; // a unit noun beats the force it is part of: "troops, a force once put at 12,000"
         for (int j = k - 1; j >= 0 && k - j <= BRIDGE; j--) {
             if (unitAt(tokens, j)) {
                 return Optional.of(new TroopPhrase(j, modifiersStart(tokens, j, modifier), j, q.end()));
             }
+            force = force < 0 && forceAt(tokens, j) ? j : force;
             if (!bridges(tokens.get(j))) {
-                return Optional.empty();
+                break;
             }
         }
-        return Optional.empty();
+        return force < 0 ? Optional.empty()
+                : Optional.of(new TroopPhrase(force, modifiersStart(tokens, force, modifier), force, q.end()));
+    }
+
+    // "a force of perhaps 12,000"; "the active-duty strength to 1.5 million" only beside "180,000 servicemen".
+    private static boolean forceAt(List<Token> tokens, int i) {
+        String word = tokens.get(i).lowerWord();
+        if (FORCE_NOUNS.contains(word)) {
+            return true;
+        }
+        if (!SUM_NOUNS.contains(word)) {
+            return false;
+        }
+        for (int j = 0; j < tokens.size(); j++) {
+            if (j != i && (UNITS.contains(tokens.get(j).lowerWord()) || MILITARY_NOUNS.contains(tokens.get(j).lowerWord()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when token {@code i} names a body of troops ("Pyongyang's new labour contingent"), counted or not. */
+    static boolean groupAt(List<Token> tokens, int i) {
+        return GROUP_NOUNS.contains(tokens.get(i).lowerWord());
+    }
+
+    private static boolean draftContext(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (DRAFT_WORDS.contains(tokens.get(i).lowerWord())) {
+                return true;
+            }
+            for (List<String> phrase : DRAFT_PHRASES) {
+                if (i + 1 < tokens.size() && tokens.get(i).lowerWord().equals(phrase.get(0))
+                        && tokens.get(i + 1).lowerWord().equals(phrase.get(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the personnel were captured or fell: "detained two soldiers", "two servicemen of the
+     * armed forces of the DPRK, captured by Ukrainian units", "taken two soldiers prisoner", "100 servicemen
+     * deployed to Kursk have been killed". The clause ends at another number or a new clause.
+     */
+    boolean captive(List<Token> tokens, int quantityFirst) {
+        Token before = quantityFirst > 0 ? tokens.get(quantityFirst - 1) : null;
+        if (before != null && before.pos().startsWith("VB")
+                && CAPTOR_LEMMAS.contains(before.lemma().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (int j = unit + 1; j < tokens.size() && j <= unit + CAPTIVITY_WINDOW; j++) {
+            Token t = tokens.get(j);
+            if (t.pos().equals("CD") || CLAUSE_ENDS.contains(t.lowerWord()) || t.pos().startsWith("W")) {
+                return false;
+            }
+            if (CAPTIVITY_WORDS.contains(t.lowerWord())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean bridges(Token token) {

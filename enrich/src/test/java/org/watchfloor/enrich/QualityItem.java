@@ -15,7 +15,8 @@ import org.watchfloor.model.NewsItem;
 /** One labelled item of the quality set in {@code src/test/resources/quality/} (see its README). */
 record QualityItem(NewsItem item, List<String> actors, List<String> troops, List<String> casualties) {
     static final List<String> FILES =
-            List.of("/quality/items-1.jsonl", "/quality/items-2.jsonl", "/quality/items-3.jsonl");
+            List.of("/quality/items-1.jsonl", "/quality/items-2.jsonl", "/quality/items-3.jsonl",
+                    "/quality/items-4.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<QualityItem> loadAll() {

@@ -30,6 +30,8 @@ class QuantityParserTest {
                 .contains(new Quantity(10_000, 12_000, 1, 4));
         assertThat(parse("10,000 and 12,000 troops")).as("'and' is a range only after 'between'")
                 .contains(new Quantity(10_000, 10_000, 0, 1));
+        assertThat(QuantityParser.parseAt(tokens("by 180,000 to 1.5 million"), 1))
+                .as("'by' names a change and 'to' its result").contains(new Quantity(180_000, 180_000, 1, 2));
     }
 
     @Test

@@ -62,6 +62,31 @@ class TroopAttributionTest {
                 .as("the headline restates the body's figure").containsExactly(tuple(50000L, "RUS"), tuple(50000L, "RUS"));
     }
 
+    @Test
+    void aSenderTheGazetteerDoesNotKnowIsNoNearbyState() {
+        assertThat(figures("Warsaw will send 5,000 soldiers to the border with Belarus."))
+                .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(tuple(5000L, null));
+        assertThat(figures("Poland's armed forces will deploy 5,000 soldiers along the border with Belarus."))
+                .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(tuple(5000L, null));
+        assertThat(figures("Germany's brigade in Lithuania\n\nBerlin plans to station 4,000 soldiers there by 2027."))
+                .extracting(TroopFigure::count, TroopFigure::actor)
+                .as("the text's earlier owner may be the sender").containsExactly(tuple(4000L, "DEU"));
+    }
+
+    @Test
+    void aNamedGroupOwnsTheFiguresThatFollow() {
+        assertThat(figures("Pyongyang's new engineering contingent\n\nThe promise of 2,000 builders and 500 deminers "
+                + "points to a long stay.")).extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(2000L, "PRK"), tuple(500L, "PRK"));
+    }
+
+    @Test
+    void aSourceOfAFigureDoesNotOwnIt() {
+        assertThat(figures("If South Korean intelligence is right that some 2,000 elite troops have crossed by sea, "
+                + "the DPRK has escalated.")).extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(2000L, "PRK"));
+    }
+
     private List<TroopFigure> figures(String text) {
         return extractor.extract(SharedTagger.tagger().annotate(text), SharedTagger.GAZETTEER);
     }

@@ -99,6 +99,37 @@ class TroopCountExtractorTest {
                 .extracting(TroopFigure::count, TroopFigure::actor).containsExactly(6000L, "PRK");
     }
 
+    @Test
+    void menAndPersonsCountInADraftOrAForce() {
+        assertOnly("Moscow will call up 150,000 men for military service this spring.", 150000L, "RUS");
+        assertOnly("Kremlin's spring draft to take in 150,000 more men", 150000L, "RUS");
+        assertOnly("Seoul expects the North Korean contingent to reach some 15,000 people.", 15000L, "PRK");
+    }
+
+    @Test
+    void aForceOrItsStrengthCountedThroughALink() {
+        assertThat(only("Pyongyang is preparing a force of perhaps 20,000, Kyiv said."))
+                .extracting(TroopFigure::count, TroopFigure::approximate, TroopFigure::actor)
+                .containsExactly(20000L, true, "PRK");
+        assertThat(figures("Russia will raise the number of active service personnel by 120,000 to 1.3 million."))
+                .as("a change and its result are two figures, not a range")
+                .extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(120000L, "RUS"), tuple(1300000L, "RUS"));
+        assertThat(figures("Russia is adding 90,000 servicemen, bringing the army's strength to 1.4 million."))
+                .extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(90000L, "RUS"), tuple(1400000L, "RUS"));
+    }
+
+    @Test
+    void aTradeBeforeTheUnitIsAModifier() {
+        assertOnly("A team of 30 Japanese power engineers arrived in Kyiv on Monday.", 30L, "JPN");
+        assertOnly("Some 2,000 Ukrainian energy workers were sent to Kharkiv after the strike.", 2000L, "UKR");
+        assertThat(figures("Germany will station 4,000 soldiers and 150 civilian staff in Lithuania."))
+                .extracting(TroopFigure::count, TroopFigure::actor)
+                .containsExactly(tuple(4000L, "DEU"), tuple(150L, "DEU"));
+        assertOnly("Seoul pays part of the cost of keeping 28,500 American troops in South Korea.", 28500L, "USA");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "North Korea will receive $2 billion from Russia.",
@@ -114,7 +145,12 @@ class TroopCountExtractorTest {
             "Seoul put the number of North Korean troops killed at 300.",
             "North Korean troops in Kursk, a town of 5,000, dug trenches.",
             "Officials put the number of drones at 3,000, far more than the troops can use.",
-            "Russia fired 120 missiles at Kyiv, and 40 of them were shot down by Ukrainian troops."})
+            "Russia fired 120 missiles at Kyiv, and 40 of them were shot down by Ukrainian troops.",
+            "Ukrainian forces took three North Korean soldiers prisoner near Sudzha.",
+            "Kyiv says four servicemen of the North Korean army, captured by its units, are being questioned.",
+            "At least 200 North Korean soldiers sent to Kursk have been killed, Seoul says.",
+            "Ukraine has detained two North Korean servicemen in the Kursk region.",
+            "The army evacuated 4,000 people from villages near the front."})
     void distractorsAreNeverTroopFigures(String sentence) {
         assertThat(figures(sentence)).isEmpty();
     }
@@ -126,6 +162,10 @@ class TroopCountExtractorTest {
         assertThat(all).extracting(TroopFigure::count).containsExactly(3000L, 11000L);
         assertThat(all.get(1).claimedBy()).isEqualTo("volodymyr-zelensky");
         assertThat(all.get(1).location()).isEqualTo("kursk");
+    }
+
+    private void assertOnly(String text, long count, String actor) {
+        assertThat(only(text)).extracting(TroopFigure::count, TroopFigure::actor).containsExactly(count, actor);
     }
 
     private TroopFigure only(String text) {
