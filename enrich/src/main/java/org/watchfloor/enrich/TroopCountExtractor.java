@@ -64,7 +64,7 @@ public final class TroopCountExtractor {
             int previousEnd = 0;
             int i = 0;
             while (i < tokens.size()) {
-                if (TroopPhrase.unitAt(tokens, i) || TroopPhrase.groupAt(tokens, i)) {
+                if (PersonnelNouns.unitAt(tokens, i) || PersonnelNouns.groupAt(tokens, i)) {
                     earlier = firstOf(owner(tokens, names, i), earlier);
                 }
                 Optional<Quantity> q = names.at(i) == null ? QuantityParser.parseAt(tokens, i) : Optional.empty();
@@ -134,7 +134,7 @@ public final class TroopCountExtractor {
             List<Token> tokens = candidate.tokens();
             int noun = TroopPhrase.referent(tokens, s == index ? before : tokens.size(), s == index, this::isModifier);
             if (noun >= 0) {
-                boolean personnel = TroopPhrase.unitAt(tokens, noun) && !TroopPhrase.counted(tokens, noun, this::isModifier);
+                boolean personnel = PersonnelNouns.unitAt(tokens, noun) && !TroopPhrase.counted(tokens, noun, this::isModifier);
                 return personnel ? Optional.of(new Antecedent(owner(tokens, new SentenceMentions(candidate, mentions),
                         noun))) : Optional.empty();
             }

@@ -13,25 +13,6 @@ import java.util.function.Predicate;
  * of them" the unit is the pronoun, and the caller must find the personnel it refers back to.
  */
 record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
-    private static final Set<String> UNITS = Set.of("soldier", "soldiers", "troop", "troops", "personnel",
-            "serviceman", "servicemen", "servicemembers", "fighter", "fighters", "engineer", "engineers",
-            "worker", "workers", "forces", "mercenary", "mercenaries", "conscript", "conscripts", "recruit", "recruits",
-            "deminer", "deminers", "sapper", "sappers", "builder", "builders", "labourer", "labourers", "laborer",
-            "laborers", "staff");
-    // People counted as personnel only where the sentence speaks of a draft or a force: "calling up 133,000
-    // men for military service", "the contingent will grow to 12,000 people".
-    private static final Set<String> DRAFTED_UNITS = Set.of("men", "people", "persons");
-    private static final Set<String> DRAFT_WORDS = Set.of("draft", "conscription", "conscript", "conscripts",
-            "call-up", "contingent", "mobilisation", "mobilization");
-    private static final List<List<String>> DRAFT_PHRASES = List.of(List.of("military", "service"),
-            List.of("armed", "forces"), List.of("called", "up"), List.of("calling", "up"), List.of("call", "up"));
-    // A force named as a whole, counted by the number its link gives: "a force of perhaps 12,000", "the
-    // active-duty strength to 1.5 million". "strength" counts personnel only beside a unit or military noun;
-    // "the total" never does (it sums the figures a sentence already gave).
-    private static final Set<String> FORCE_NOUNS = Set.of("force", "contingent", "army");
-    private static final Set<String> SUM_NOUNS = Set.of("strength");
-    private static final Set<String> GROUP_NOUNS = Set.of("contingent", "force", "army", "brigade", "battalion",
-            "regiment", "unit", "units");
     // What befalls captured or fallen personnel after their phrase: "two soldiers, captured by Ukrainian units".
     private static final Set<String> CAPTIVITY_WORDS = Set.of("captured", "detained", "prisoner", "prisoners",
             "killed", "dead", "died", "wounded", "injured", "surrendered", "missing");
@@ -39,12 +20,6 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
     private static final Set<String> CLAUSE_ENDS = Set.of(";", "after", "as", "while", "because", "since", "when",
             "where", "although", "though", "but", "whereas", "before", "until");
     private static final int CAPTIVITY_WINDOW = 10;
-    private static final Set<String> CIVILIAN_UNITS = Set.of("citizen", "citizens", "national", "nationals");
-    private static final Set<String> SUPPORT_LEMMAS = Set.of("help", "assist", "support", "aid", "serve", "join",
-            "reinforce");
-    private static final Set<String> MILITARY_NOUNS = Set.of("army", "armed", "military", "troops", "forces",
-            "front");
-    private static final int PURPOSE_WINDOW = 8;
     private static final Set<String> LINKS = Set.of("at", "to", "of", "reached", "totals", "totaling",
             "totalling", "total", "totalled", "totaled", "number", "numbering", "numbered", "is", "was", "stands",
             "stood", "by");
@@ -89,7 +64,7 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
                                                  Predicate<Token> modifier) {
         int j = from;
         while (j < tokens.size() && j - from <= TroopCountExtractor.maxGap()) {
-            if (unitAt(tokens, j)) {
+            if (PersonnelNouns.unitAt(tokens, j)) {
                 return Optional.of(new TroopPhrase(j, modifiersFirst, j, j + 1));
             }
             if (!modifier.test(tokens.get(j))) {
@@ -98,30 +73,6 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
             j++;
         }
         return Optional.empty();
-    }
-
-    /**
-     * True when token {@code i} is a unit noun: soldiers, troops, personnel, engineers, workers, deminers,
-     * builders. Citizens count only when sent to serve an army ("6,000 citizens sent to assist the army").
-     */
-    static boolean unitAt(List<Token> tokens, int i) {
-        String word = tokens.get(i).lowerWord();
-        if (DRAFTED_UNITS.contains(word)) {
-            return draftContext(tokens);
-        }
-        if (!CIVILIAN_UNITS.contains(word)) {
-            return UNITS.contains(word);
-        }
-        for (int j = i + 1; j < tokens.size() && j <= i + PURPOSE_WINDOW; j++) {
-            if (SUPPORT_LEMMAS.contains(tokens.get(j).lemma().toLowerCase(Locale.ROOT))) {
-                for (int k = j + 1; k < tokens.size() && k <= j + 3; k++) {
-                    if (MILITARY_NOUNS.contains(tokens.get(k).lowerWord())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     /** True when the unit is a pronoun ("of them") that stands for personnel named before. */
@@ -147,53 +98,16 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
         }
         int force = -1; // a unit noun beats the force it is part of: "troops, a force once put at 12,000"
         for (int j = k - 1; j >= 0 && k - j <= BRIDGE; j--) {
-            if (unitAt(tokens, j)) {
+            if (PersonnelNouns.unitAt(tokens, j)) {
                 return Optional.of(new TroopPhrase(j, modifiersStart(tokens, j, modifier), j, q.end()));
             }
-            force = force < 0 && forceAt(tokens, j) ? j : force;
+            force = force < 0 && PersonnelNouns.forceAt(tokens, j) ? j : force;
             if (!bridges(tokens.get(j))) {
                 break;
             }
         }
         return force < 0 ? Optional.empty()
                 : Optional.of(new TroopPhrase(force, modifiersStart(tokens, force, modifier), force, q.end()));
-    }
-
-    // "a force of perhaps 12,000"; "the active-duty strength to 1.5 million" only beside "180,000 servicemen".
-    private static boolean forceAt(List<Token> tokens, int i) {
-        String word = tokens.get(i).lowerWord();
-        if (FORCE_NOUNS.contains(word)) {
-            return true;
-        }
-        if (!SUM_NOUNS.contains(word)) {
-            return false;
-        }
-        for (int j = 0; j < tokens.size(); j++) {
-            if (j != i && (UNITS.contains(tokens.get(j).lowerWord()) || MILITARY_NOUNS.contains(tokens.get(j).lowerWord()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when token {@code i} names a body of troops ("Pyongyang's new labour contingent"), counted or not. */
-    static boolean groupAt(List<Token> tokens, int i) {
-        return GROUP_NOUNS.contains(tokens.get(i).lowerWord());
-    }
-
-    private static boolean draftContext(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (DRAFT_WORDS.contains(tokens.get(i).lowerWord())) {
-                return true;
-            }
-            for (List<String> phrase : DRAFT_PHRASES) {
-                if (i + 1 < tokens.size() && tokens.get(i).lowerWord().equals(phrase.get(0))
-                        && tokens.get(i + 1).lowerWord().equals(phrase.get(1))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -247,7 +161,7 @@ record TroopPhrase(int unit, int modifiersFirst, int modifiersEnd, int after) {
     static int referent(List<Token> tokens, int end, boolean ownSentence, Predicate<Token> modifier) {
         for (int i = end - 1; i >= 0; i--) {
             if (PLURAL_TAGS.contains(tokens.get(i).pos())
-                    && (ownSentence || unitAt(tokens, i) || counted(tokens, i, modifier))) {
+                    && (ownSentence || PersonnelNouns.unitAt(tokens, i) || counted(tokens, i, modifier))) {
                 return i;
             }
         }
