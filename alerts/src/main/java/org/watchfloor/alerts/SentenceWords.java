@@ -1,10 +1,6 @@
 package org.watchfloor.alerts;
 
-import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.watchfloor.model.Sentence;
 import org.watchfloor.model.Token;
 
@@ -15,9 +11,6 @@ import org.watchfloor.model.Token;
  * gives its words as lemmas.
  */
 final class SentenceWords {
-    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02bc`\u00b4]");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
     private SentenceWords() {
     }
 
@@ -37,12 +30,12 @@ final class SentenceWords {
             if (t.end() > text.length()) {
                 continue;
             }
-            String surface = normal(text.substring(t.start(), t.end()));
+            String surface = Words.folded(text.substring(t.start(), t.end()));
             if (surface.equals("'s") || surface.equals("'")) {
                 continue;
             }
-            String[] parts = split(surface);
-            String[] lemmaParts = split(plural(normal(t.lemma()), surface, t.pos()));
+            String[] parts = Words.parts(surface);
+            String[] lemmaParts = Words.parts(plural(Words.folded(t.lemma()), surface, t.pos()));
             for (String part : parts) {
                 words.add(part);
                 lemmas.add(parts.length == 1 && lemmaParts.length == 1 ? lemmaParts[0] : part);
@@ -68,14 +61,5 @@ final class SentenceWords {
             return surface.substring(0, surface.length() - 2);
         }
         return surface.substring(0, surface.length() - 1);
-    }
-
-    private static String[] split(String text) {
-        return Arrays.stream(NON_WORD.split(text)).filter(p -> !p.isEmpty()).toArray(String[]::new);
-    }
-
-    private static String normal(String text) {
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return APOSTROPHES.matcher(lower).replaceAll("'");
     }
 }

@@ -97,7 +97,7 @@ final class StoryClusterer {
         List<String> tokens = StoryTokens.of(view, topics, concepts);
         String known = itemStories.get(item.id());
         if (known != null) {
-            remember(known, tokens, item.eventTime(), topics);
+            remember(known, tokens, item.eventTime());
             return known;
         }
         String fingerprint = StoryFingerprint.of(item);
@@ -110,7 +110,7 @@ final class StoryClusterer {
         }
         itemStories.put(item.id(), story);
         fingerprints.put(fingerprint, story);
-        remember(story, tokens, item.eventTime(), topics);
+        remember(story, tokens, item.eventTime());
         count(tokens);
         return story;
     }
@@ -185,9 +185,9 @@ final class StoryClusterer {
         return topicJaccard < 0 ? threshold + NO_TOPIC_MARGIN : threshold + OTHER_TOPIC_MARGIN * (1 - topicJaccard);
     }
 
-    private void remember(String story, List<String> tokens, Instant at, List<String> topics) {
+    private void remember(String story, List<String> tokens, Instant at) {
         StorySignature before = live.get(story);
-        StorySignature after = before == null ? StorySignature.of(tokens, at, topics) : before.with(tokens, at, topics);
+        StorySignature after = before == null ? StorySignature.of(tokens, at) : before.with(tokens, at);
         live.put(story, after);
         if (before == null || after.members().size() > before.members().size()) {
             postings.add(story, tokens);

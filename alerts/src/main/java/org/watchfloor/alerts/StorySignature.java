@@ -9,11 +9,11 @@ import org.watchfloor.model.JsonSerde;
 
 /**
  * A story as the clusterer compares it (store {@value AlertsTopology#STORY_INDEX}): the feature sets of
- * up to {@value #MAX_MEMBERS} of its items, the topics its items matched and the event-time span they
- * cover. Members are compared one by one, not as a union, so that a story does not grow into a
+ * up to {@value #MAX_MEMBERS} of its items (the topics each matched among them) and the event-time span
+ * they cover. Members are compared one by one, not as a union, so that a story does not grow into a
  * catch-all as it gains items.
  */
-record StorySignature(List<List<String>> members, Instant firstSeen, Instant lastSeen, List<String> topics) {
+record StorySignature(List<List<String>> members, Instant firstSeen, Instant lastSeen) {
     static final int MAX_MEMBERS = 8;
     static final JsonSerde<StorySignature> SERDE = new JsonSerde<>(StorySignature.class, "alerts-story-signature/v2");
 
@@ -22,22 +22,18 @@ record StorySignature(List<List<String>> members, Instant firstSeen, Instant las
         members = Objects.requireNonNull(members, "members").stream().map(m -> List.copyOf(new TreeSet<>(m))).toList();
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
-        topics = topics == null ? List.of() : List.copyOf(topics);
     }
 
-    static StorySignature of(List<String> tokens, Instant at, List<String> topics) {
-        return new StorySignature(List.of(tokens), at, at, topics);
+    static StorySignature of(List<String> tokens, Instant at) {
+        return new StorySignature(List.of(tokens), at, at);
     }
 
-    StorySignature with(List<String> tokens, Instant at, List<String> itemTopics) {
+    StorySignature with(List<String> tokens, Instant at) {
         List<List<String>> m = members;
         if (members.size() < MAX_MEMBERS && !members.contains(tokens)) {
             m = new ArrayList<>(members);
             m.add(tokens);
         }
-        TreeSet<String> t = new TreeSet<>(topics);
-        t.addAll(itemTopics);
-        return new StorySignature(m, at.isBefore(firstSeen) ? at : firstSeen, at.isAfter(lastSeen) ? at : lastSeen,
-                List.copyOf(t));
+        return new StorySignature(m, at.isBefore(firstSeen) ? at : firstSeen, at.isAfter(lastSeen) ? at : lastSeen);
     }
 }

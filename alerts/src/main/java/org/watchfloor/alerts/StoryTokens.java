@@ -74,9 +74,4 @@ final class StoryTokens {
         enriched.casualties().stream().map(CasualtyFigure::count).forEach(c -> tokens.add(FIGURE + c));
         return List.copyOf(tokens);
     }
-
-    /** The topic ids among {@code tokens}. */
-    static List<String> topics(List<String> tokens) {
-        return tokens.stream().filter(t -> t.startsWith(TOPIC)).map(t -> t.substring(TOPIC.length())).toList();
-    }
 }

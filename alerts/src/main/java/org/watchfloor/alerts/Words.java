@@ -1,7 +1,7 @@
 package org.watchfloor.alerts;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -25,16 +25,18 @@ final class Words {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        normal = APOSTROPHES.matcher(normal).replaceAll("'");
-        normal = POSSESSIVE.matcher(normal).replaceAll("");
-        List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(normal)) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
-        }
-        return List.copyOf(words);
+        return List.of(parts(POSSESSIVE.matcher(folded(text)).replaceAll("")));
+    }
+
+    /** {@code text} in NFKC, lower-cased with {@link Locale#ROOT}, every apostrophe as {@code '}. */
+    static String folded(String text) {
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return APOSTROPHES.matcher(lower).replaceAll("'");
+    }
+
+    /** The runs of letters and digits in {@code folded}: "3,000" gives 3 and 000, "kn-23" kn and 23. */
+    static String[] parts(String folded) {
+        return Arrays.stream(NON_WORD.split(folded)).filter(p -> !p.isEmpty()).toArray(String[]::new);
     }
 
     /** The text normalised to single-space-separated words: a stable form for fingerprints. */

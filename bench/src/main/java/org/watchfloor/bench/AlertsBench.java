@@ -31,13 +31,11 @@ import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.enrich.Gazetteer;
-import org.watchfloor.model.Actor;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertKind;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.FeedRef;
 import org.watchfloor.model.NewsItem;
-import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.StreamsStage;
 import picocli.CommandLine.Command;
@@ -55,8 +53,6 @@ import picocli.CommandLine.Option;
         description = "p50/p99 from an item's append to news.enriched to its alert's append to alerts.")
 public final class AlertsBench implements Callable<Integer> {
     private static final String MEASURED = "urn:bench:item:";
-    private static final List<Actor> ACTORS = List.of(new Actor("PRK", "North Korea", "state"),
-            new Actor("RUS", "Russia", "state"));
 
     @Option(names = "--rate", defaultValue = "50", description = "Enriched items per second (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -158,13 +154,13 @@ public final class AlertsBench implements Callable<Integer> {
         int measuredFrom = (int) (warmup.toSeconds() * rate);
         List<EnrichedItem> items = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
-            items.add(enricher.enrich(item(n, random, n >= measuredFrom).item()));
+            items.add(enricher.enrich(item(n, random, n >= measuredFrom)));
         }
         return items;
     }
 
     /** A distinct story each time: shared topic words, random place-like words so stories do not merge. */
-    private static EnrichedItem item(int n, Random random, boolean measured) {
+    private static NewsItem item(int n, Random random, boolean measured) {
         String a = word(random);
         String b = word(random);
         String c = word(random);
@@ -176,11 +172,9 @@ public final class AlertsBench implements Callable<Integer> {
         }
         summary.append('.');
         Instant now = Instant.now();
-        NewsItem news = new NewsItem((measured ? MEASURED : "urn:bench:warmup:") + n, new FeedRef("https://bench.example.org/rss", "Bench"),
+        return new NewsItem((measured ? MEASURED : "urn:bench:warmup:") + n, new FeedRef("https://bench.example.org/rss", "Bench"),
                 "bench.example.org", "https://bench.example.org/" + n, title, summary.toString(), now, now, "en",
                 UUID.randomUUID().toString());
-        return new EnrichedItem(news, List.of(), ACTORS, List.of(), List.of(), List.of(),
-                new Pipeline(List.of("bench"), "bench", "bench"));
     }
 
     private static String word(Random random) {
