@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.model.Topic;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicTable;
 
 /**
  * Reads and writes the compacted {@code watchlists} topic (key topic id, value {@link TopicSpec},
@@ -30,18 +30,26 @@ import org.watchfloor.model.Topics;
 public final class Watchlists {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaSetup setup;
+    private final Topics topics;
     private final Topic<String, TopicSpec> topic;
 
-    public Watchlists(String bootstrapServers, Topics topics) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        this.topic = TopicSpec.watchlists(Objects.requireNonNull(topics, "topics"));
+    public Watchlists(KafkaSetup setup, Topics topics) {
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.topic = TopicSpec.watchlists(topics);
     }
 
-    /** Creates the topic (compacted, one partition) when it does not exist. */
-    public void ensureTopic(short replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            new TopicInitializer(admin).ensureCompacted(List.of(topic.name()), 1, replication);
+    /** The deployment's own watchlists topic. */
+    public Watchlists(KafkaSetup setup) {
+        this(setup, setup.topics());
+    }
+
+    /** Creates the topic (compacted, one partition, see {@link TopicTable}) when it does not exist. */
+    public void ensureTopic() {
+        try (Admin admin = setup.admin()) {
+            TopicTable.ensure(admin, TopicTable.of(setup.topicSettings(), topics).stream()
+                    .filter(d -> d.name().equals(topic.name())).toList());
         }
     }
 
@@ -60,8 +68,7 @@ public final class Watchlists {
     /** The topics in force: the latest value per id, removed ones left out, in id order of first write. */
     public Map<String, TopicSpec> list() {
         Map<String, TopicSpec> current = new LinkedHashMap<>();
-        try (KafkaConsumer<String, TopicSpec> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, TopicSpec> consumer = setup.consumer(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), TIMEOUT).stream()
@@ -87,8 +94,7 @@ public final class Watchlists {
     }
 
     private void write(List<ProducerRecord<String, TopicSpec>> records) {
-        try (KafkaProducer<String, TopicSpec> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+        try (KafkaProducer<String, TopicSpec> producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), topic.valueSerde().serializer())) {
             List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
             for (Future<RecordMetadata> f : sent) {

@@ -36,11 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
 
 /** The real stage on a real broker: exactly-once output, copies meeting across partitions, restart. */
 @Tag("integration")
@@ -66,7 +67,7 @@ class AlertsStageIT {
         topics = Topics.withPrefix("it-" + run + ".");
         applicationId = "alerts-it-" + run;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        new TopicInitializer(admin).ensure(topics, PARTITIONS, (short) 1);
+        TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(PARTITIONS), topics));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), topics.enriched().valueSerde().serializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -22,7 +22,7 @@ import org.watchfloor.model.TroopFigure;
  * Builds {@link EnrichedItem}s as the enrich stage would emit them: sentences split from title and
  * summary with offsets into {@code NewsItem.text()}, actors by the gazetteer's ids.
  */
-final class TestItems {
+public final class TestItems {
     private static final Map<String, Actor> ACTORS = Map.ofEntries(
             state("PRK", "North Korea"), state("RUS", "Russia"), state("UKR", "Ukraine"),
             state("KOR", "South Korea"), state("USA", "United States"), state("CHN", "China"),
@@ -69,48 +69,48 @@ final class TestItems {
         this.id = id;
     }
 
-    static TestItems item(String id) {
+    public static TestItems item(String id) {
         return new TestItems(id);
     }
 
-    TestItems id(String value) {
+    public TestItems id(String value) {
         this.id = value;
         return this;
     }
 
-    TestItems title(String value) {
+    public TestItems title(String value) {
         this.title = value;
         return this;
     }
 
-    TestItems summary(String value) {
+    public TestItems summary(String value) {
         this.summary = value;
         return this;
     }
 
     /** When the feed was read; a minute after publication unless set. */
-    TestItems fetched(Instant value) {
+    public TestItems fetched(Instant value) {
         this.fetched = value;
         return this;
     }
 
-    TestItems published(Instant value) {
+    public TestItems published(Instant value) {
         this.published = value;
         return this;
     }
 
-    TestItems publishedAt(String iso) {
+    public TestItems publishedAt(String iso) {
         return published(Instant.parse(iso));
     }
 
     /** Another feed and publisher: a syndicated copy. */
-    TestItems feed(String url, String publisher) {
+    public TestItems feed(String url, String publisher) {
         this.feed = url;
         this.source = publisher;
         return this;
     }
 
-    TestItems actors(String... ids) {
+    public TestItems actors(String... ids) {
         for (String actorId : ids) {
             Actor actor = ACTORS.get(actorId);
             if (actor == null) {
@@ -121,38 +121,38 @@ final class TestItems {
         return this;
     }
 
-    TestItems place(String placeId, String name) {
+    public TestItems place(String placeId, String name) {
         places.add(new Place(placeId, name));
         return this;
     }
 
-    TestItems troops(long count, String actor, String sentence) {
+    public TestItems troops(long count, String actor, String sentence) {
         return troops(count, actor, null, sentence);
     }
 
-    TestItems troops(long count, String actor, String claimedBy, String sentence) {
+    public TestItems troops(long count, String actor, String claimedBy, String sentence) {
         return troopsAt(count, actor, null, claimedBy, sentence);
     }
 
-    TestItems troopsAt(long count, String actor, String location, String claimedBy, String sentence) {
+    public TestItems troopsAt(long count, String actor, String location, String claimedBy, String sentence) {
         // The alerts stage reads figures, not their offsets: these span the sentence itself.
         troops.add(new TroopFigure(count, count, count, true, actor, location, claimedBy, sentence, 0, sentence.length()));
         return this;
     }
 
-    TestItems casualties(String kind, long count, String actor, String sentence) {
+    public TestItems casualties(String kind, long count, String actor, String sentence) {
         casualties.add(new CasualtyFigure(kind, count, count, count, false, actor, null, null, sentence, 0,
                 sentence.length()));
         return this;
     }
 
     /** An edit of the item: same id, the publisher's revision number. */
-    TestItems revision(int value) {
+    public TestItems revision(int value) {
         this.revision = value;
         return this;
     }
 
-    EnrichedItem build() {
+    public EnrichedItem build() {
         NewsItem news = new NewsItem(id, new FeedRef(feed, "Feed " + source), source,
                 "https://" + source + "/" + id, title, summary, published, fetched != null ? fetched : published.plusSeconds(60), "en",
                 Integer.toHexString((title + summary + troops + casualties).hashCode()), null, revision);

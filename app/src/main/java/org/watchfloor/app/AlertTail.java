@@ -3,7 +3,7 @@ package org.watchfloor.app;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Topic;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * Prints alerts to the terminal as they are appended to the {@code alerts} topic. It is an ordinary
@@ -29,13 +30,12 @@ final class AlertTail implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    AlertTail(String bootstrapServers, Topic<String, Alert> topic, PrintWriter out) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(),
+    /** Prints the alerts of {@code setup}'s deployment, in its group {@value #GROUP_ID} (under the deployment name). */
+    AlertTail(KafkaSetup setup, PrintWriter out) {
+        Topic<String, Alert> topic = setup.topics().alerts();
+        this.consumer = setup.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, setup.id(GROUP_ID),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic.keySerde().deserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         this.topic = topic;
         this.out = out;

@@ -1,11 +1,10 @@
 package org.watchfloor.app;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.watchfloor.alerts.AlertsStage;
-import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,23 +14,23 @@ import picocli.CommandLine.Spec;
         description = "Run the alerts stage alone: news.enriched -> topic matching -> alerts; prints each alert.")
 final class AlertsCommand implements Callable<Integer> {
     @Mixin
-    KafkaOptions kafka;
+    ConfigOptions config;
 
     @Mixin
-    PackOptions packs;
+    StageOptions stage;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        var pack = packs.pack();
-        Topics topics = StageRunner.ensureTopics(kafka);
+        Settings settings = config.load();
+        StreamStages.Options options = WatchfloorSettings.stages(settings);
+        KafkaSetup setup = StageRunner.connect(settings);
         ShutdownSignal signal = ShutdownSignal.install();
-        try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(kafka.bootstrapServers,
-                     StreamStages.ALERTS_APP_ID, kafka.stateDir, Map.of()), topics, pack, Clock.systemUTC());
-             AlertTail tail = new AlertTail(kafka.bootstrapServers, topics.alerts(), spec.commandLine().getOut()).start()) {
-            return StageRunner.runUntilStopped(stage.streams(), signal);
+        try (StreamsStage running = StreamStages.startAlerts(setup, options, Clock.systemUTC());
+             AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start()) {
+            return StageRunner.runUntilStopped(running.streams(), signal);
         }
     }
 }

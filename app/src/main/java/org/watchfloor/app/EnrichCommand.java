@@ -1,46 +1,34 @@
 package org.watchfloor.app;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.watchfloor.enrich.EnrichStage;
-import org.watchfloor.enrich.Enricher;
-import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = "Run the enrich stage alone: news.raw -> CoreNLP and gazetteer -> news.enriched.")
+        description = "Run the enrich stage alone: news.raw -> CoreNLP -> news.enriched. Instances share the partitions.")
 final class EnrichCommand implements Callable<Integer> {
     @Mixin
-    KafkaOptions kafka;
+    ConfigOptions config;
 
     @Mixin
-    PackOptions packs;
+    StageOptions stage;
 
-    @Mixin
-    EnrichOptions enrich;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = WatchfloorSettings.ENRICH_THREADS,
+            description = "Stream threads (setting enrich.threads, default 1).")
+    Integer threads;
 
     @Override
     public Integer call() throws Exception {
-        Duration seenRetention = enrich.seenRetention(spec.commandLine());
-        Enricher enricher = Enricher.withCoreNlp(packs.gazetteer());
-        Topics topics = StageRunner.ensureTopics(kafka);
+        Settings settings = config.load();
+        StreamStages.Options options = WatchfloorSettings.stages(settings);
+        KafkaSetup setup = StageRunner.connect(settings);
         ShutdownSignal signal = ShutdownSignal.install();
-        try (StreamsStage stage = EnrichStage.start(EnrichStage.streamsProperties(kafka.bootstrapServers,
-                EnrichStage.DEFAULT_APPLICATION_ID, kafka.stateDir, Map.of("num.stream.threads", threads)),
-                topics, enricher, seenRetention)) {
-            return StageRunner.runUntilStopped(stage.streams(), signal);
+        try (StreamsStage running = StreamStages.startEnrich(setup, options)) {
+            return StageRunner.runUntilStopped(running.streams(), signal);
         }
     }
 }

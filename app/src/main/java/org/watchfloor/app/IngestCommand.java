@@ -13,7 +13,9 @@ import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestReport;
 import org.watchfloor.ingest.IngestStage;
-import org.watchfloor.model.Topics;
+import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,14 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "register more first) and produce news.raw. Instances share the feeds between them.")
 final class IngestCommand implements Callable<Integer> {
     @Mixin
-    KafkaOptions kafka;
+    ConfigOptions config;
 
     @Option(names = "--feeds", paramLabel = "PATH",
             description = "Register these feeds first: a folder of feed files, an OPML file, or a text file of URLs.")
     Path feeds;
 
-    @Option(names = "--poll-interval", defaultValue = "PT5M",
-            description = "How often every feed is read again (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--poll-interval", paramLabel = "DURATION", descriptionKey = WatchfloorSettings.POLL_INTERVAL,
+            description = "How often every feed is read again (setting ingest.poll.interval, default PT5M).")
     Duration pollInterval;
 
     @Option(names = "--once", description = "Read the --feeds once, without the registry, then exit.")
@@ -43,24 +45,25 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = config.load();
+        IngestSettings ingestSettings = WatchfloorSettings.ingest(settings);
+        if (once && feeds == null) {
+            throw new IllegalArgumentException("--once needs --feeds");
+        }
         List<URI> feedList = feeds == null ? List.of() : FeedList.read(feeds);
-        Topics topics = StageRunner.ensureTopics(kafka);
+        KafkaSetup setup = StageRunner.connect(settings);
         if (once) {
-            if (feeds == null) {
-                throw new IllegalArgumentException("--once needs --feeds");
-            }
-            try (IngestStage ingest = new IngestStage(kafka.bootstrapServers, Map.of(), topics, Clock.systemUTC())) {
+            try (IngestStage ingest = new IngestStage(setup, Map.of(), setup.topics(), Clock.systemUTC())) {
                 IngestReport report = ingest.ingestOnce(feedList);
                 spec.commandLine().getOut().println("ingest: " + report.summary());
                 return 0;
             }
         }
-        try (FeedRegistry registry = new FeedRegistry(kafka.bootstrapServers, topics)) {
+        try (FeedRegistry registry = new FeedRegistry(setup)) {
             feedList.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
         }
         ShutdownSignal signal = ShutdownSignal.install();
-        try (IngestService service = IngestService.start(kafka.bootstrapServers, topics,
-                IngestSettingsFromOptions.of(pollInterval), Clock.systemUTC())) {
+        try (IngestService service = IngestService.start(setup, setup.topics(), ingestSettings, Clock.systemUTC())) {
             signal.await();
             return 0;
         }

@@ -1,5 +1,6 @@
 package org.watchfloor.app;
 
+import org.watchfloor.stage.config.SettingsException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code watchfloor} command: parses arguments, runs, exits with the command's code. */
@@ -14,6 +15,11 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WatchfloorCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof SettingsException) {
+                // A bad setting is a usage error: it names the key and where it was given.
+                commandLine.getErr().println("watchfloor " + commandLine.getCommandName() + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
             // Expected failures (bad input, unreachable broker) are reported in one line; the cause
             // chain goes to the log at debug level for whoever needs it.
             commandLine.getErr().println("watchfloor " + commandLine.getCommandName() + ": " + describe(e));

@@ -15,15 +15,14 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
-import org.watchfloor.enrich.EnrichTopology;
-import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.IngestReport;
 import org.watchfloor.ingest.IngestStage;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,38 +52,43 @@ final class ReplayCommand implements Callable<Integer> {
     Duration timeout;
 
     @Mixin
-    PackOptions packs;
+    StageOptions stage;
+
+    @Mixin
+    ConfigOptions config;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = config.load();
+        StreamStages.Options options = WatchfloorSettings.stages(settings);
         List<URI> feedList = FeedList.read(feeds);
-        TopicPack pack = packs.pack();
-        Gazetteer gazetteer = packs.gazetteer();
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("watchfloor-replay-");
-        Topics topics = Topics.defaults();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            new TopicInitializer(admin).ensure(topics, 1, (short) 1);
-            String bootstrap = broker.bootstrapServers();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            // One partition, so items meet the stages in feed order; no time limit, as replayed articles are old.
+            KafkaSetup setup = WatchfloorSettings.embedded(settings, broker.bootstrapServers())
+                    .withTopicSettings(WatchfloorSettings.topics(settings).withPartitions(1).withRetention(null, -1));
+            TopicTable.ensure(setup);
+            Topics topics = setup.topics();
             IngestReport report;
-            try (StreamStages stages = StreamStages.start(bootstrap, topics, work.resolve("streams"), pack, gazetteer,
-                    EnrichTopology.DEFAULT_SEEN_RETENTION, Clock.systemUTC())) {
+            try (StreamStages stages = StreamStages.start(setup, options.withStateDir(work.resolve("streams")),
+                    Clock.systemUTC());
+                 Admin admin = setup.admin()) {
                 stages.awaitRunning(timeout);
-                try (IngestStage ingest = new IngestStage(bootstrap, Map.of(), topics, Clock.systemUTC())) {
+                try (IngestStage ingest = new IngestStage(setup, Map.of(), topics, Clock.systemUTC())) {
                     report = ingest.ingestOnce(feedList);
                 }
                 PipelineDrain drain = new PipelineDrain(admin);
-                drain.await(StreamStages.ENRICH_APP_ID, topics.raw().name(), timeout);
-                drain.await(StreamStages.ALERTS_APP_ID, topics.enriched().name(), timeout);
+                drain.await(setup.id(StreamStages.ENRICH_APP_ID), topics.raw().name(), timeout);
+                drain.await(setup.id(StreamStages.ALERTS_APP_ID), topics.enriched().name(), timeout);
                 if (stages.anyFailed()) {
                     throw new IllegalStateException("a stage stopped during the replay; see the log above");
                 }
             }
-            TopicReader reader = new TopicReader(bootstrap);
+            TopicReader reader = new TopicReader(setup);
             int enriched = write(reader.readValues(topics.enriched().name(), timeout), out.resolve("enriched.jsonl"));
             int alerts = write(reader.readValues(topics.alerts().name(), timeout), out.resolve("alerts.jsonl"));
             write(reader.readValues(topics.stories().name(), timeout), out.resolve("stories.jsonl"));

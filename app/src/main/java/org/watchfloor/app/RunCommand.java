@@ -13,18 +13,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
-import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
-import org.watchfloor.model.TopicInitializer;
-import org.watchfloor.model.Topics;
+import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,56 +46,56 @@ final class RunCommand implements Callable<Integer> {
             description = "A folder of feed files, an OPML file, or a text file of URLs (default: the bundled demo feeds).")
     Path feeds;
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
-            description = "Broker data and stage state (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = WatchfloorSettings.DATA_DIR,
+            description = "Broker data and stage state (setting embedded.data.dir, default data).")
     Path dataDir;
 
-    @Option(names = "--kafka-port", defaultValue = "9092",
-            description = "Client port of the embedded broker, for other Kafka tools (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
+    @Option(names = "--kafka-port", paramLabel = "PORT", descriptionKey = WatchfloorSettings.EMBEDDED_PORT,
+            description = "Client port of the embedded broker, for other Kafka tools (setting embedded.port, default 9092).")
+    Integer kafkaPort;
 
-    @Option(names = "--poll-interval", defaultValue = "PT5M",
-            description = "How often a feed is read again unless its server asks for less (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--poll-interval", paramLabel = "DURATION", descriptionKey = WatchfloorSettings.POLL_INTERVAL,
+            description = "How often a feed is read again unless its server asks for less (setting "
+                    + "ingest.poll.interval, default PT5M).")
     Duration pollInterval;
 
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the pipeline's topics when they are first created (default: ${DEFAULT-VALUE}).")
-    int partitions;
+    @Option(names = "--partitions", paramLabel = "N", descriptionKey = WatchfloorSettings.PARTITIONS,
+            description = "Partitions of the pipeline's topics when first created (setting topics.partitions, default 3).")
+    Integer partitions;
 
     @Mixin
-    PackOptions packs;
+    StageOptions stage;
 
     @Mixin
-    EnrichOptions enrich;
+    ConfigOptions config;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Duration seenRetention = enrich.seenRetention(spec.commandLine());
+        Settings settings = config.load();
+        Path data = settings.path(WatchfloorSettings.DATA_DIR);
+        int port = settings.integer(WatchfloorSettings.EMBEDDED_PORT);
+        IngestSettings ingestSettings = WatchfloorSettings.ingest(settings);
+        StreamStages.Options stageOptions = WatchfloorSettings.stages(settings).withStateDir(data.resolve("streams"));
         ShutdownSignal signal = ShutdownSignal.install();
-        TopicPack pack = packs.pack();
-        Gazetteer gazetteer = packs.gazetteer();
-        List<URI> feedList = FeedList.read(feeds != null ? feeds : DemoFeeds.extractTo(dataDir.resolve("demo-feeds")));
-        requirePortFree(kafkaPort);
-        Topics topics = Topics.defaults();
+        List<URI> feedList = FeedList.read(feeds != null ? feeds : DemoFeeds.extractTo(data.resolve("demo-feeds")));
+        requirePortFree(port);
         Clock clock = Clock.systemUTC();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, Map.of())) {
-            String bootstrap = broker.bootstrapServers();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                new TopicInitializer(admin).ensure(topics, partitions, (short) 1);
-            }
-            try (FeedRegistry registry = new FeedRegistry(bootstrap, topics)) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), port, Map.of())) {
+            KafkaSetup setup = WatchfloorSettings.embedded(settings, broker.bootstrapServers());
+            TopicTable.ensure(setup);
+            try (FeedRegistry registry = new FeedRegistry(setup)) {
                 feedList.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
             }
-            try (StreamStages stages = StreamStages.start(bootstrap, topics, dataDir.resolve("streams"), pack,
-                         gazetteer, seenRetention, clock);
-                 AlertTail tail = new AlertTail(bootstrap, topics.alerts(), spec.commandLine().getOut()).start();
-                 IngestService ingest = IngestService.start(bootstrap, topics, IngestSettingsFromOptions.of(pollInterval), clock);
+            try (StreamStages stages = StreamStages.start(setup, stageOptions, clock);
+                 AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
+                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
                  StageWatch watch = new StageWatch(stages, signal)) {
                 log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
-                        bootstrap, feedList.size(), pollInterval, pack.topics().size());
+                        setup.bootstrapServers(), feedList.size(), ingestSettings.interval(),
+                        stageOptions.pack().topics().size());
                 signal.await();
                 return watch.failed() ? 1 : 0;
             }
@@ -107,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalArgumentException("port " + port + " is in use: choose another with --kafka-port", e);
+            throw new IllegalArgumentException("port " + port + " is in use: choose another with --kafka-port "
+                    + "(setting " + WatchfloorSettings.EMBEDDED_PORT + ")", e);
         }
     }
 

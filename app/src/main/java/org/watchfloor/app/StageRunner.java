@@ -1,23 +1,21 @@
 package org.watchfloor.app;
 
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.watchfloor.model.TopicInitializer;
-import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.config.Settings;
 
-/** What the single-stage commands share: topic creation and running a Streams client until a signal. */
+/** What the single-stage commands share: settings, topic creation and running a Streams client until a signal. */
 final class StageRunner {
     private StageRunner() {
     }
 
-    static Topics ensureTopics(KafkaOptions kafka) {
-        Topics topics = Topics.withPrefix(kafka.topicPrefix);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers))) {
-            new TopicInitializer(admin).ensure(topics, kafka.partitions, kafka.replicationFactor);
-        }
-        return topics;
+    /** The cluster of {@code settings}, with every topic of the deployment created or checked. */
+    static KafkaSetup connect(Settings settings) {
+        KafkaSetup setup = WatchfloorSettings.kafka(settings);
+        TopicTable.ensure(setup);
+        return setup;
     }
 
     /** Waits for Ctrl-C/SIGTERM or for the client to die; 0 for a requested stop, 1 for a dead stage. */

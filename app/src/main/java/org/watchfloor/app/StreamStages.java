@@ -3,8 +3,10 @@ package org.watchfloor.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.AlertsStage;
@@ -12,7 +14,7 @@ import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.enrich.EnrichStage;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.enrich.Gazetteer;
-import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
 
 /**
@@ -33,22 +35,43 @@ final class StreamStages implements AutoCloseable {
         this.alerts = alerts;
     }
 
-    static StreamStages start(String bootstrapServers, Topics topics, Path stateDir, TopicPack pack,
-                              Gazetteer gazetteer, Duration seenRetention, Clock clock) {
-        Objects.requireNonNull(pack, "pack");
-        StreamsStage enrich = EnrichStage.start(
-                EnrichStage.streamsProperties(bootstrapServers, ENRICH_APP_ID, stateDir, Map.of()),
-                topics, Enricher.withCoreNlp(gazetteer), seenRetention);
+    /** What the two stages are told: their data, their state folder and their own settings. */
+    record Options(Path stateDir, TopicPack pack, Gazetteer gazetteer, Duration seenRetention, int enrichThreads,
+                   Map<String, Object> alerts) {
+        Options {
+            Objects.requireNonNull(stateDir, "stateDir");
+            Objects.requireNonNull(pack, "pack");
+            Objects.requireNonNull(gazetteer, "gazetteer");
+            Objects.requireNonNull(seenRetention, "seenRetention");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+
+        Options withStateDir(Path dir) {
+            return new Options(dir, pack, gazetteer, seenRetention, enrichThreads, alerts);
+        }
+    }
+
+    static StreamStages start(KafkaSetup setup, Options options, Clock clock) {
+        StreamsStage enrich = startEnrich(setup, options);
         StreamsStage alerts;
         try {
-            alerts = AlertsStage.start(
-                    AlertsStage.streamsProperties(bootstrapServers, ALERTS_APP_ID, stateDir, Map.of()),
-                    topics, pack, clock);
+            alerts = startAlerts(setup, options, clock);
         } catch (RuntimeException e) {
             enrich.close();
             throw e;
         }
         return new StreamStages(enrich, alerts);
+    }
+
+    static StreamsStage startEnrich(KafkaSetup setup, Options options) {
+        return EnrichStage.start(EnrichStage.streamsProperties(setup, ENRICH_APP_ID, options.stateDir(),
+                        Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.enrichThreads())),
+                setup.topics(), Enricher.withCoreNlp(options.gazetteer()), options.seenRetention());
+    }
+
+    static StreamsStage startAlerts(KafkaSetup setup, Options options, Clock clock) {
+        return AlertsStage.start(setup, AlertsStage.streamsProperties(setup, ALERTS_APP_ID, options.stateDir(),
+                new HashMap<>(options.alerts())), options.pack(), clock);
     }
 
     /** Blocks until both stages process records, or fails if either has stopped. */

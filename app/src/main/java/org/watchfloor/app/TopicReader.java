@@ -4,33 +4,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * Reads a topic from its beginning up to the end offsets seen when reading starts, committed
  * transactions only, without joining a consumer group. Used to write replay output.
  */
 final class TopicReader {
-    private final String bootstrapServers;
+    private final KafkaSetup setup;
 
-    TopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicReader(KafkaSetup setup) {
+        this.setup = setup;
     }
 
     /** The raw values of {@code topic} in partition order, then offset order. */
     List<byte[]> readValues(String topic, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> p = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<byte[]> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                     setup.consumer(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))

@@ -1,7 +1,5 @@
 package org.watchfloor.app;
 
-import org.watchfloor.alerts.TopicsCommand;
-import org.watchfloor.ingest.FeedsCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "watchfloor",
@@ -9,6 +7,6 @@ import picocli.CommandLine.Command;
         version = "watchfloor 0.1.0",
         description = "Watches news feeds, tags actors and troop figures with CoreNLP, and raises alerts on Kafka.",
         subcommands = {RunCommand.class, ReplayCommand.class, IngestCommand.class, EnrichCommand.class,
-                AlertsCommand.class, FeedsCommand.class, TopicsCommand.class, BenchCommand.class})
+                AlertsCommand.class, FeedsCommand.class, TopicsCommand.class, ConfigCommand.class, BenchCommand.class})
 final class WatchfloorCommand {
 }

@@ -32,10 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
-import org.watchfloor.model.TopicInitializer;
+import org.watchfloor.ingest.IngestSettings;
 import org.watchfloor.model.Topics;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * Two ingest instances share 20 feeds; one of them — a separate {@code watchfloor ingest} process —
@@ -67,21 +70,21 @@ class IngestFailoverIT {
     void aKilledInstanceHandsItsFeedsToTheSurvivorWithNoItemProducedTwice(KafkaCluster cluster, @TempDir Path dir)
             throws Exception {
         String bootstrap = cluster.bootstrapServers();
-        String prefix = "failover-";
+        String prefix = "failover.";
         Topics topics = Topics.withPrefix(prefix);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            new TopicInitializer(admin).ensure(topics, 3, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(3), topics));
         }
-        try (FeedRegistry registry = new FeedRegistry(bootstrap, topics)) {
+        try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             for (int i = 0; i < FEEDS; i++) {
                 registry.add(FeedRegistration.of(url("/f" + i + ".rss")));
             }
         }
         Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ingest", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix, "--poll-interval", "PT2S")
+                "ingest", "--bootstrap-servers", bootstrap, "--deployment", "failover", "--poll-interval", "PT2S")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try (IngestService survivor = IngestService.start(bootstrap, topics, IngestSettingsFromOptions.of(Duration.ofSeconds(2)),
+        try (IngestService survivor = IngestService.start(KafkaSetup.of(bootstrap).withDeployment("failover"), topics, IngestSettings.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofHours(2)),
                 Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 int mine = survivor.assignedFeeds().size();
@@ -95,8 +98,13 @@ class IngestFailoverIT {
             String orphan = orphanFeed(firstShare);
             bodies.put(orphan, rss(Integer.parseInt(orphan.replaceAll("\\D", "")), 3));
             await().atMost(Duration.ofSeconds(60)).until(() -> keys(bootstrap, topics).size() == 2 * FEEDS + 1);
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                    .until(() -> keys(bootstrap, topics).size() == 2 * FEEDS + 1);
+            try {
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                        .until(() -> keys(bootstrap, topics).size() == 2 * FEEDS + 1);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("news.raw keys: " + keys(bootstrap, topics) + "\nkilled instance's log:\n"
+                        + java.nio.file.Files.readString(dir.resolve("killed.log")), e);
+            }
         } finally {
             killed.destroyForcibly();
         }

@@ -37,13 +37,18 @@ class StageCommandsIT {
             StringWriter out = new StringWriter();
             CommandLine ingest = Main.commandLine();
             ingest.setOut(new PrintWriter(out, true));
-            assertThat(ingest.execute("ingest", "--bootstrap-servers", bootstrap, "--topic-prefix", "stages-",
+            assertThat(ingest.execute("ingest", "--bootstrap-servers", bootstrap, "--deployment", "stages",
                     "--feeds", feeds.toString(), "--once")).isZero();
             assertThat(out.toString()).contains("3 feeds ok, 0 failed, 20 entries, 20 produced");
 
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> read(dir, "alerts").contains("[dprk-troops-russia]")
-                            && read(dir, "alerts").contains("[russia-dprk-pact]") || !alerts.isAlive() || !enrich.isAlive());
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> read(dir, "alerts").contains("[dprk-troops-russia]")
+                                && read(dir, "alerts").contains("[russia-dprk-pact]") || !alerts.isAlive() || !enrich.isAlive());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no alerts within 2 minutes; enrich log:\n" + read(dir, "enrich")
+                        + "\nalerts log:\n" + read(dir, "alerts"), e);
+            }
             assertThat(read(dir, "alerts")).as(read(dir, "enrich")).contains("[dprk-troops-russia]", "[russia-dprk-pact]");
 
             for (Process p : List.of(alerts, enrich)) {
@@ -60,7 +65,7 @@ class StageCommandsIT {
     private static Process stage(Path dir, String name, String bootstrap) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), name,
-                "--bootstrap-servers", bootstrap, "--topic-prefix", "stages-",
+                "--bootstrap-servers", bootstrap, "--deployment", "stages",
                 "--state-dir", dir.resolve(name + "-state").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }

@@ -39,7 +39,7 @@ class WatchfloorCommandTest {
             CommandLine cli = Main.commandLine();
             cli.setErr(new PrintWriter(err, true));
             assertThat(cli.execute(args)).isEqualTo(CommandLine.ExitCode.USAGE);
-            assertThat(err.toString()).contains("--seen-retention must be positive, was PT0S");
+            assertThat(err.toString()).contains("--seen-retention", "enrich.seen.retention", "PT0S", "must be positive");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
 
 /**
@@ -30,9 +31,9 @@ public final class EnrichStage {
      * exactly-once commit is a transaction plus a state-store flush: at 100 ms the bench lost about a
      * third of CoreNLP's throughput to them, at 500 ms almost nothing, for at most 0.5 s more latency.
      */
-    public static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir,
+    public static Properties streamsProperties(KafkaSetup setup, String application, Path stateDir,
                                                Map<String, ?> overrides) {
-        Properties props = StreamsStage.properties(bootstrapServers, applicationId, stateDir,
+        Properties props = StreamsStage.properties(setup, application, stateDir,
                 overrides == null ? Map.of() : overrides, DEFAULT_COMMIT_INTERVAL_MS);
         // Under exactly-once a read_committed consumer sees the output only when its transaction commits, and
         // Streams sends whatever its producer holds at each commit: lingering until then costs such a consumer no
@@ -44,6 +45,12 @@ public final class EnrichStage {
             producerDefault(props, ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
         }
         return props;
+    }
+
+    /** {@link #streamsProperties(KafkaSetup, String, Path, Map)} for a plain cluster at {@code bootstrapServers}. */
+    public static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir,
+                                               Map<String, ?> overrides) {
+        return streamsProperties(KafkaSetup.of(bootstrapServers), applicationId, stateDir, overrides);
     }
 
     private static void producerDefault(Properties props, String producerKey, Object value) {

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.DeadLetterHandler;
 import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
 
 /** Dead letters, duplicate suppression and a killed instance, against a real broker; unique topics per test. */
 @Tag("integration")
@@ -133,7 +134,7 @@ class EnrichGuaranteesIT {
     private static Topics topics(KafkaCluster cluster) throws Exception {
         Topics topics = Topics.withPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            new TopicInitializer(admin).ensure(topics, 2, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(2), topics));
         }
         return topics;
     }

@@ -28,12 +28,13 @@ import org.watchfloor.model.Actor;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.SchemaValidator;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.TroopFigure;
 import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
 
 /** The real stage, exactly once, against a real broker: every item comes out enriched exactly once. */
 @Tag("integration")
@@ -49,7 +50,7 @@ class EnrichStageIT {
         String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         Topics topics = Topics.withPrefix(prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            new TopicInitializer(admin).ensure(topics, 2, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(2), topics));
         }
         List<String> ids = produce(cluster, topics);
 

@@ -8,6 +8,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicSettings;
 import org.watchfloor.stage.DeadLetterHandler;
 
 class EnrichStageTest {
@@ -47,13 +49,16 @@ class EnrichStageTest {
     }
 
     @Test
-    void overridesWinOverDefaultsButNotOverTheArguments() {
-        Properties props = EnrichStage.streamsProperties("broker:9092", "enrich", Path.of("state"),
-                Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3, StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2,
+    void overridesWinOverDefaultsButNotOverTheDeploymentsIdsAndTopicSettings() {
+        KafkaSetup blue = KafkaSetup.of("blue", Map.of("bootstrap.servers", "broker:9092"),
+                TopicSettings.defaults().withReplication((short) 3));
+        Properties props = EnrichStage.streamsProperties(blue, "enrich", Path.of("state"),
+                Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1, StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2,
                         StreamsConfig.APPLICATION_ID_CONFIG, "ignored", "consumer.max.poll.records", 50));
         assertThat(props).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry("topic.min.insync.replicas", 2)
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
-                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "enrich")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "blue.enrich")
                 .containsEntry("consumer.max.poll.records", 50);
     }
 }

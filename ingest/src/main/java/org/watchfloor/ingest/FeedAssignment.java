@@ -16,6 +16,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Topic;
+import org.watchfloor.stage.CompactedTopicReader;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * The consumer loop of one ingest instance on the compacted {@code feeds} topic. All instances
@@ -31,7 +33,7 @@ final class FeedAssignment implements Runnable, ConsumerRebalanceListener {
     private final Consumer<String, byte[]> consumer;
     private final Topic<String, FeedRegistration> feeds;
     private final Topic<String, FeedState> states;
-    private final String bootstrapServers;
+    private final KafkaSetup setup;
     private final FeedScheduler scheduler;
     private final KafkaFeedStateStore store;
     private final Map<String, TopicPartition> partitionOf = new ConcurrentHashMap<>();
@@ -39,11 +41,11 @@ final class FeedAssignment implements Runnable, ConsumerRebalanceListener {
     private volatile boolean closed;
 
     FeedAssignment(Consumer<String, byte[]> consumer, Topic<String, FeedRegistration> feeds, Topic<String, FeedState> states,
-                   String bootstrapServers, FeedScheduler scheduler, KafkaFeedStateStore store) {
+                   KafkaSetup setup, FeedScheduler scheduler, KafkaFeedStateStore store) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.states = Objects.requireNonNull(states, "states");
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.setup = Objects.requireNonNull(setup, "setup");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.store = Objects.requireNonNull(store, "store");
     }
@@ -96,7 +98,7 @@ final class FeedAssignment implements Runnable, ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         // Read after the previous owners flushed (they did so when revoked), so their latest state is here.
-        savedStates = CompactedTopicReader.readAll(bootstrapServers, states, STATE_READ_TIMEOUT);
+        savedStates = CompactedTopicReader.readAll(setup, states, STATE_READ_TIMEOUT);
         consumer.seekToBeginning(partitions);
         log.info("ingest assigned {} partitions of {}", partitions.size(), feeds.name());
     }

@@ -10,13 +10,14 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.CompactedTopicReader;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * The feed registry: the compacted {@code feeds} topic, keyed by URL. Adding a feed writes its
@@ -25,22 +26,24 @@ import org.watchfloor.model.Topics;
  */
 public final class FeedRegistry implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final String bootstrapServers;
+    private final KafkaSetup setup;
     private final Topics topics;
     private final Topic<String, FeedRegistration> feeds;
     private final Producer<String, FeedRegistration> producer;
 
-    public FeedRegistry(String bootstrapServers, Topics topics) {
-        this(bootstrapServers, topics, IngestSettings.defaults().partitions(), IngestSettings.defaults().replication());
+    /** The registry of {@code setup}'s deployment. */
+    public FeedRegistry(KafkaSetup setup) {
+        this(setup, setup.topics());
     }
 
-    public FeedRegistry(String bootstrapServers, Topics topics, int partitions, short replication) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    /** The registry in {@code topics}, reached through {@code setup}; creates its topics when missing. */
+    public FeedRegistry(KafkaSetup setup, Topics topics) {
+        this.setup = Objects.requireNonNull(setup, "setup");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.feeds = FeedTopics.registrations(topics);
-        FeedTopics.ensure(bootstrapServers, topics, partitions, replication);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-feed-registry"),
+        FeedTopics.ensure(setup, topics);
+        this.producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-feed-registry"),
                 new StringSerializer(), feeds.valueSerde().serializer());
     }
 
@@ -61,7 +64,7 @@ public final class FeedRegistry implements AutoCloseable {
     }
 
     public List<FeedRegistration> list() {
-        return new ArrayList<>(CompactedTopicReader.readAll(bootstrapServers, feeds, TIMEOUT).values());
+        return new ArrayList<>(CompactedTopicReader.readAll(setup, feeds, TIMEOUT).values());
     }
 
     public String exportOpml() {
@@ -70,7 +73,7 @@ public final class FeedRegistry implements AutoCloseable {
 
     /** The saved state of every feed that has been polled, by URL. */
     public Map<String, FeedState> status() {
-        return CompactedTopicReader.readAll(bootstrapServers, FeedTopics.states(topics), TIMEOUT);
+        return CompactedTopicReader.readAll(setup, FeedTopics.states(topics), TIMEOUT);
     }
 
     private void send(String url, FeedRegistration value) {

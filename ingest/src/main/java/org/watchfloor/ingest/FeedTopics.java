@@ -3,12 +3,12 @@ package org.watchfloor.ingest;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.Topic;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicTable;
 
 /** The descriptors of ingest's two compacted control topics, {@code feeds} and {@code feed-state}, both keyed by feed URL. */
 public final class FeedTopics {
@@ -26,11 +26,12 @@ public final class FeedTopics {
         return new Topic<>(Objects.requireNonNull(topics, "topics").feedState(), Serdes.String(), STATE);
     }
 
-    /** Creates both topics, log-compacted, when they do not exist yet. */
-    public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Objects.requireNonNull(bootstrapServers, "bootstrapServers")))) {
-            new TopicInitializer(admin).ensureCompacted(List.of(topics.feeds(), topics.feedState()), partitions, replication);
+    /** Creates both topics as {@link TopicTable} defines them when they do not exist yet. */
+    public static void ensure(KafkaSetup setup, Topics topics) {
+        List<String> names = List.of(topics.feeds(), topics.feedState());
+        try (Admin admin = setup.admin()) {
+            TopicTable.ensure(admin, TopicTable.of(setup.topicSettings(), topics).stream()
+                    .filter(d -> names.contains(d.name())).toList());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * One ingest instance in registry mode: joins the consumer group {@code settings.groupId()} on the
@@ -30,31 +31,32 @@ public final class IngestService implements AutoCloseable {
     private final Thread thread;
     private final IngestMetrics metrics;
 
-    private IngestService(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock, MeterRegistry registry) {
-        FeedTopics.ensure(bootstrapServers, topics, settings.partitions(), settings.replication());
+    private IngestService(KafkaSetup setup, Topics topics, IngestSettings settings, Clock clock, MeterRegistry registry) {
+        FeedTopics.ensure(setup, topics);
         this.metrics = new IngestMetrics(registry);
-        this.producer = IngestProducer.create(bootstrapServers, Map.of());
-        this.store = new KafkaFeedStateStore(bootstrapServers, FeedTopics.states(topics));
+        this.producer = IngestProducer.create(setup, Map.of());
+        this.store = new KafkaFeedStateStore(setup, FeedTopics.states(topics));
         this.scheduler = FeedSchedulers.create(settings, new KafkaItemSink(producer, topics.raw()), store, metrics, clock);
-        this.assignment = new FeedAssignment(consumer(bootstrapServers, settings.groupId()), FeedTopics.registrations(topics),
-                FeedTopics.states(topics), bootstrapServers, scheduler, store);
+        this.assignment = new FeedAssignment(consumer(setup, setup.id(settings.groupId())),
+                FeedTopics.registrations(topics), FeedTopics.states(topics), setup, scheduler, store);
         this.thread = new Thread(assignment, "watchfloor-ingest-registry");
         thread.setDaemon(true);
         thread.start();
     }
 
-    public static IngestService start(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock) {
-        return start(bootstrapServers, topics, settings, clock, new SimpleMeterRegistry());
+    public static IngestService start(KafkaSetup setup, Topics topics, IngestSettings settings, Clock clock) {
+        return start(setup, topics, settings, clock, new SimpleMeterRegistry());
     }
 
-    public static IngestService start(String bootstrapServers, Topics topics, IngestSettings settings, Clock clock,
+    /** An instance of {@code setup}'s deployment (group id {@code settings.groupId()} under its name) on {@code topics}. */
+    public static IngestService start(KafkaSetup setup, Topics topics, IngestSettings settings, Clock clock,
                                       MeterRegistry registry) {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(registry, "registry");
-        return new IngestService(bootstrapServers, topics, settings, clock, registry);
+        return new IngestService(setup, topics, settings, clock, registry);
     }
 
     /** URLs of the feeds this instance polls now. */
@@ -71,16 +73,15 @@ public final class IngestService implements AutoCloseable {
         return metrics;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String groupId) {
+    private static KafkaConsumer<String, byte[]> consumer(KafkaSetup setup, String groupId) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // the registry is always read whole
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Hand-over within seconds when an instance dies, not the default 45 s.
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return setup.consumer(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Leaves the group (its feeds move to the other instances), then stops polling and producing. */

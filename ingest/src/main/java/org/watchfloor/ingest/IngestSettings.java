@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record IngestSettings(Duration floor, Duration interval, Duration ceiling, Duration backoffBase,
                              int unhealthyAfter, int workers, int maxSeenPerFeed, FetchSettings fetch,
-                             String groupId, int partitions, short replication) {
+                             String groupId) {
     public IngestSettings {
         Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(interval, "interval");
@@ -19,39 +19,41 @@ public record IngestSettings(Duration floor, Duration interval, Duration ceiling
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(groupId, "groupId");
-        if (workers < 1 || maxSeenPerFeed < 1 || partitions < 1 || replication < 1) {
-            throw new IllegalArgumentException("workers, maxSeenPerFeed, partitions and replication must be positive");
+        if (workers < 1 || maxSeenPerFeed < 1 || unhealthyAfter < 1) {
+            throw new IllegalArgumentException("workers, maxSeenPerFeed and unhealthyAfter must be positive, were "
+                    + workers + ", " + maxSeenPerFeed + ", " + unhealthyAfter);
         }
     }
 
     public static IngestSettings defaults() {
         return new IngestSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1),
-                5, 16, 2000, FetchSettings.defaults(), "watchfloor-ingest", 6, (short) 1);
+                5, 16, 2000, FetchSettings.defaults(), "watchfloor-ingest");
     }
 
     public IngestSettings withIntervals(Duration newFloor, Duration newInterval, Duration newCeiling) {
         return new IngestSettings(newFloor, newInterval, newCeiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed,
-                fetch, groupId, partitions, replication);
+                fetch, groupId);
     }
 
     public IngestSettings withBackoff(Duration base, int failuresUntilUnhealthy) {
         return new IngestSettings(floor, interval, ceiling, base, failuresUntilUnhealthy, workers, maxSeenPerFeed, fetch,
-                groupId, partitions, replication);
+                groupId);
     }
 
     public IngestSettings withWorkers(int count) {
         return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, count, maxSeenPerFeed, fetch,
-                groupId, partitions, replication);
+                groupId);
     }
 
     public IngestSettings withFetch(FetchSettings settings) {
         return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed, settings,
-                groupId, partitions, replication);
+                groupId);
     }
 
-    public IngestSettings withGroup(String group, int topicPartitions, short topicReplication) {
+    /** The consumer group of the instances, under the deployment's name ({@code KafkaSetup#id}). */
+    public IngestSettings withGroup(String group) {
         return new IngestSettings(floor, interval, ceiling, backoffBase, unhealthyAfter, workers, maxSeenPerFeed, fetch,
-                group, topicPartitions, topicReplication);
+                group);
     }
 
     PollPolicy policy() {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.model.Topic;
+import org.watchfloor.stage.KafkaSetup;
 
 /**
  * Writes {@link FeedState}s to the compacted {@code feed-state} topic, keyed by feed URL. Sends are
@@ -19,14 +20,13 @@ final class KafkaFeedStateStore implements FeedStateStore, AutoCloseable {
     private final Producer<String, FeedState> producer;
     private final Topic<String, FeedState> topic;
 
-    KafkaFeedStateStore(String bootstrapServers, Topic<String, FeedState> topic) {
+    KafkaFeedStateStore(KafkaSetup setup, Topic<String, FeedState> topic) {
         this.topic = Objects.requireNonNull(topic, "topic");
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-ingest-state");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), topic.valueSerde().serializer());
+        this.producer = setup.producer(config, new StringSerializer(), topic.valueSerde().serializer());
     }
 
     @Override

@@ -7,7 +7,6 @@
  * <p>Per feed: {@link org.watchfloor.ingest.FeedScheduler} (when) → {@link org.watchfloor.ingest.FeedFetcher}
  * (polite conditional HTTP) → {@link org.watchfloor.ingest.RomeFeedParser} (decode, guard, repair; the only
  * class importing Rome) → {@link org.watchfloor.ingest.NewsItemMapper} (identity) → {@code ItemChanges}
- * (new or edited) → {@link org.watchfloor.ingest.ItemSink}. {@link org.watchfloor.ingest.FeedsCommand} is
- * {@code watchfloor feeds ...}.
+ * (new or edited) → {@link org.watchfloor.ingest.ItemSink}.
  */
 package org.watchfloor.ingest;

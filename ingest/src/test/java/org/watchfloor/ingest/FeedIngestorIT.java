@@ -30,10 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.watchfloor.model.NewsItem;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.KafkaSetup;
 
 /** Fixture feeds, some over loopback HTTP and some as files, into {@code news.raw} on a real broker. */
 @ExtendWith(KafkaExtension.class)
@@ -52,9 +54,9 @@ class FeedIngestorIT {
         bootstrap = cluster.bootstrapServers();
         topics = Topics.withPrefix("ingest-it-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            new TopicInitializer(admin).ensure(topics, 3, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(3), topics));
         }
-        producer = IngestProducer.create(bootstrap, Map.of());
+        producer = IngestProducer.create(KafkaSetup.of(bootstrap), Map.of());
         ingestor = new FeedIngestor(producer, topics, new FeedFetcher(CLOCK), new RomeFeedParser(), new NewsItemMapper());
     }
 
@@ -174,13 +176,13 @@ class FeedIngestorIT {
     @Test
     void theServicePollsRegisteredFeedsIntoTheTopicUntilClosed() throws Exception {
         List<URI> feeds = goodFeeds();
-        try (FeedRegistry registry = new FeedRegistry(bootstrap, topics)) {
+        try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             feeds.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
         }
         IngestSettings everyFewHundredMillis = IngestSettings.defaults()
                 .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1))
-                .withGroup(topics.prefix() + "ingest", 3, (short) 1);
-        try (IngestService service = IngestService.start(bootstrap, topics, everyFewHundredMillis, Clock.systemUTC())) {
+                .withGroup(topics.prefix() + "ingest");
+        try (IngestService service = IngestService.start(KafkaSetup.of(bootstrap), topics, everyFewHundredMillis, Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumeAll()).hasSize(19));
             java.time.Instant allProduced = java.time.Instant.now();
             // Wait for a later round of every feed, so "nothing new" below is about rounds that ran.

@@ -3,9 +3,6 @@ package org.watchfloor.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.NewsItem;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
-import picocli.CommandLine;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.KafkaSetup;
 
 /** Point 6: the registry in Kafka, a consumer group of ingest instances, state in feed-state; point 5 across restarts. */
 @ExtendWith(KafkaExtension.class)
@@ -48,14 +45,14 @@ class IngestServiceIT {
         String id = UUID.randomUUID().toString().substring(0, 8);
         topics = Topics.withPrefix("service-it-" + id + "-");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            new TopicInitializer(admin).ensure(topics, 3, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(6), topics));
         }
         settings = IngestSettings.defaults()
                 .withIntervals(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(2))
                 .withBackoff(Duration.ofMillis(200), 2)
                 .withWorkers(4)
                 .withFetch(FetchSettings.defaults().withPerHostConcurrency(8))
-                .withGroup("service-it-" + id, 6, (short) 1);
+                .withGroup("service-it-" + id);
     }
 
     @AfterEach
@@ -65,15 +62,15 @@ class IngestServiceIT {
 
     @Test
     void twoInstancesSplitTwentyFeedsAndOneTakesAllOverWithNoItemProducedTwice() {
-        try (FeedRegistry registry = new FeedRegistry(bootstrap, topics, 6, (short) 1)) {
+        try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             for (int i = 0; i < 20; i++) {
                 server.feed("/f" + i + ".rss", PollHarness.rss("f" + i, 2));
                 registry.add(FeedRegistration.of(server.uri("/f" + i + ".rss").toString()));
             }
         }
         IngestService b;
-        try (IngestService a = IngestService.start(bootstrap, topics, settings, Clock.systemUTC())) {
-            b = IngestService.start(bootstrap, topics, settings, Clock.systemUTC());
+        try (IngestService a = IngestService.start(KafkaSetup.of(bootstrap), topics, settings, Clock.systemUTC())) {
+            b = IngestService.start(KafkaSetup.of(bootstrap), topics, settings, Clock.systemUTC());
             await().atMost(Duration.ofSeconds(60)).until(() -> !a.assignedFeeds().isEmpty() && !b.assignedFeeds().isEmpty()
                     && a.assignedFeeds().size() + b.assignedFeeds().size() == 20);
             assertThat(new HashSet<>(a.assignedFeeds())).doesNotContainAnyElementsOf(b.assignedFeeds());
@@ -95,10 +92,10 @@ class IngestServiceIT {
     void aRestartRemembersValidatorsAndItemsAndAnEditIsProducedAsTheNextRevision() {
         server.feed("/wire.rss", Fixtures.bytes("rss2-three-items.xml"));
         String url = server.uri("/wire.rss").toString();
-        try (FeedRegistry registry = new FeedRegistry(bootstrap, topics, 6, (short) 1)) {
+        try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             registry.add(new FeedRegistration(url, "Wire", List.of("test"), null));
         }
-        try (IngestService service = IngestService.start(bootstrap, topics, settings, Clock.systemUTC())) {
+        try (IngestService service = IngestService.start(KafkaSetup.of(bootstrap), topics, settings, Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> rawRecords().size() == 3);
             await().atMost(Duration.ofSeconds(10)).until(() -> service.metrics().polls("not-modified") >= 1);
         }
@@ -106,7 +103,7 @@ class IngestServiceIT {
         int requestsBefore = server.requestsTo("/wire.rss").size();
         server.feed("/wire.rss", Fixtures.bytes("http/rss2-ttl-edited.xml"));
 
-        try (IngestService service = IngestService.start(bootstrap, topics, settings, Clock.systemUTC())) {
+        try (IngestService service = IngestService.start(KafkaSetup.of(bootstrap), topics, settings, Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> rawRecords().size() == 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> server.requestsTo("/wire.rss").size() >= requestsBefore + 2);
         }
@@ -118,38 +115,6 @@ class IngestServiceIT {
         assertThat(edit.id()).isEqualTo("wire-2024-11-03-007");
         assertThat(edit.revision()).isEqualTo(2);
         assertThat(edit.summary()).contains("confirmed");
-    }
-
-    @Test
-    void feedsCommandsManageTheRegistryAndStatusReportsAnUnhealthyFeed(@TempDir Path dir) throws Exception {
-        server.feed("/ok.rss", PollHarness.rss("ok", 1));
-        String ok = server.uri("/ok.rss").toString();
-        String gone = server.uri("/gone.rss").toString();
-        Path opml = Files.writeString(dir.resolve("list.opml"), "<opml version=\"2.0\"><body><outline text=\"Wires\">"
-                + "<outline text=\"Gone\" xmlUrl=\"" + gone + "\"/></outline></body></opml>");
-
-        assertThat(run("add", "--bootstrap-servers", bootstrap, "--title", "OK feed", "--tag", "wire", ok)).contains("added");
-        assertThat(run("import", "--bootstrap-servers", bootstrap, opml.toString())).contains("imported 1 feeds");
-        assertThat(run("list", "--bootstrap-servers", bootstrap)).contains(ok + "\tOK feed\twire", gone + "\tGone\tWires");
-        assertThat(run("export", "--bootstrap-servers", bootstrap)).contains("xmlUrl=\"" + ok + "\"", "text=\"Gone\"");
-
-        try (IngestService service = IngestService.start(bootstrap, topics, settings, Clock.systemUTC())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> run("status", "--bootstrap-servers", bootstrap)
-                    .contains(gone + "\tunhealthy\t"));
-            assertThat(run("status", "--bootstrap-servers", bootstrap)).contains(ok + "\tok\t0");
-            assertThat(run("remove", "--bootstrap-servers", bootstrap, gone)).contains("removed");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !service.assignedFeeds().contains(gone));
-        }
-        assertThat(run("list", "--bootstrap-servers", bootstrap)).contains(ok).doesNotContain(gone);
-    }
-
-    private String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new FeedsCommand()).setOut(new PrintWriter(out));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "--topic-prefix=" + topics.prefix());
-        assertThat(command.execute(all.toArray(String[]::new))).isZero();
-        return out.toString();
     }
 
     private List<ConsumerRecord<String, NewsItem>> rawRecords() {

@@ -2,6 +2,7 @@ package org.watchfloor.stage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -31,27 +32,32 @@ public final class StreamsStage implements AutoCloseable {
     }
 
     /**
-     * Settings for a stage. {@code overrides} (any Streams, consumer or producer key) win over the
-     * defaults: exactly_once_v2, replication factor 1, one stream thread, {@code commitIntervalMs},
-     * unreadable records to the dead-letter topic. The three named arguments always win.
+     * Settings for a stage: the defaults (exactly_once_v2, one stream thread, {@code commitIntervalMs},
+     * unreadable records to the dead-letter topic), the deployment's client settings over them, then
+     * {@code overrides} (any Streams, consumer or producer key). The application id is
+     * {@code application} under the deployment's name; it, the state folder and the internal topics'
+     * replication come from {@code setup} ({@link KafkaSetup#streams}) and always win.
      */
-    public static Properties properties(String bootstrapServers, String applicationId, Path stateDir,
+    public static Properties properties(KafkaSetup setup, String application, Path stateDir,
                                         Map<String, ?> overrides, int commitIntervalMs) {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(application, "application");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(overrides, "overrides");
-        Properties props = new Properties();
-        overrides.forEach((key, value) -> props.put(key, Objects.requireNonNull(value, key)));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        return props;
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        overrides.forEach((key, value) -> defaults.put(key, Objects.requireNonNull(value, key)));
+        return setup.streams(application, stateDir, defaults);
+    }
+
+    /** {@link #properties(KafkaSetup, String, Path, Map, int)} for a plain cluster at {@code bootstrapServers}. */
+    public static Properties properties(String bootstrapServers, String applicationId, Path stateDir,
+                                        Map<String, ?> overrides, int commitIntervalMs) {
+        return properties(KafkaSetup.of(Objects.requireNonNull(bootstrapServers, "bootstrapServers")), applicationId,
+                stateDir, overrides, commitIntervalMs);
     }
 
     /**

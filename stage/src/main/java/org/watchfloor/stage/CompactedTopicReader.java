@@ -1,4 +1,4 @@
-package org.watchfloor.ingest;
+package org.watchfloor.stage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,19 +23,19 @@ import org.watchfloor.model.Topic;
  * the latest value per key (tombstones remove). Joins no group and commits nothing. A value that
  * cannot be read is logged and skipped, so one bad record cannot hide the rest.
  */
-final class CompactedTopicReader {
+public final class CompactedTopicReader {
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
 
     private CompactedTopicReader() {
     }
 
-    static <V> Map<String, V> readAll(String bootstrapServers, Topic<String, V> topic, Duration timeout) {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public static <V> Map<String, V> readAll(KafkaSetup setup, Topic<String, V> topic, Duration timeout) {
+        Objects.requireNonNull(setup, "setup");
+        Map<String, Object> config = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "watchfloor-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, V> values = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        try (KafkaConsumer<String, byte[]> consumer = setup.consumer(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -64,7 +64,8 @@ final class CompactedTopicReader {
         return true;
     }
 
-    static <V> void apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> record, Map<String, V> values) {
+    /** Applies one record of {@code topic} to {@code values}: a tombstone removes, an unreadable value is logged and skipped. */
+    public static <V> void apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> record, Map<String, V> values) {
         if (record.key() == null) {
             return;
         }

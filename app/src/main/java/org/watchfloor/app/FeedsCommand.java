@@ -1,4 +1,4 @@
-package org.watchfloor.ingest;
+package org.watchfloor.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,8 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.watchfloor.model.Topics;
+import org.watchfloor.ingest.FeedChecker;
+import org.watchfloor.ingest.FeedFetcher;
+import org.watchfloor.ingest.FeedRegistration;
+import org.watchfloor.ingest.FeedRegistry;
+import org.watchfloor.ingest.FeedState;
+import org.watchfloor.ingest.RomeFeedParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,15 +23,12 @@ import picocli.CommandLine.Spec;
 /** {@code watchfloor feeds ...}: the feed registry in Kafka, and {@code check} without Kafka. */
 @Command(name = "feeds", description = "Manage the feed registry and check feeds.", mixinStandardHelpOptions = true,
         subcommands = FeedsCommand.Check.class)
-public final class FeedsCommand {
+final class FeedsCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "prefix of the topic names", scope = picocli.CommandLine.ScopeType.INHERIT)
-    String prefix;
-
-    private FeedRegistry registry(String bootstrap) {
-        return new FeedRegistry(bootstrap, Topics.withPrefix(prefix));
+    private static FeedRegistry registry(ConfigOptions config) {
+        return new FeedRegistry(StageRunner.connect(config.load()));
     }
 
     private PrintWriter out() {
@@ -33,11 +36,11 @@ public final class FeedsCommand {
     }
 
     @Command(name = "add", description = "Register a feed.")
-    int add(@Option(names = "--bootstrap-servers", required = true) String bootstrap,
+    int add(@Mixin ConfigOptions config,
             @Option(names = "--title") String title, @Option(names = "--tag") List<String> tags,
             @Option(names = "--interval", description = "poll interval, ISO-8601 (PT10M)") Duration interval,
             @Parameters(paramLabel = "URL") String url) {
-        try (FeedRegistry registry = registry(bootstrap)) {
+        try (FeedRegistry registry = registry(config)) {
             registry.add(new FeedRegistration(url, title, tags, interval));
         }
         out().println("added " + url);
@@ -45,26 +48,26 @@ public final class FeedsCommand {
     }
 
     @Command(name = "import", description = "Register every feed of an OPML file.")
-    int importOpml(@Option(names = "--bootstrap-servers", required = true) String bootstrap,
+    int importOpml(@Mixin ConfigOptions config,
                    @Parameters(paramLabel = "FILE.opml") Path file) throws java.io.IOException {
-        try (FeedRegistry registry = registry(bootstrap)) {
+        try (FeedRegistry registry = registry(config)) {
             out().println("imported " + registry.importOpml(file) + " feeds");
         }
         return 0;
     }
 
     @Command(name = "export", description = "Print the registry as OPML.")
-    int export(@Option(names = "--bootstrap-servers", required = true) String bootstrap) {
-        try (FeedRegistry registry = registry(bootstrap)) {
+    int export(@Mixin ConfigOptions config) {
+        try (FeedRegistry registry = registry(config)) {
             out().print(registry.exportOpml());
         }
         return 0;
     }
 
     @Command(name = "remove", description = "Remove a feed from the registry.")
-    int remove(@Option(names = "--bootstrap-servers", required = true) String bootstrap,
+    int remove(@Mixin ConfigOptions config,
                @Parameters(paramLabel = "URL") String url) {
-        try (FeedRegistry registry = registry(bootstrap)) {
+        try (FeedRegistry registry = registry(config)) {
             registry.remove(url);
         }
         out().println("removed " + url);
@@ -72,8 +75,8 @@ public final class FeedsCommand {
     }
 
     @Command(name = "list", description = "List registered feeds: url, title, tags, interval (TAB-separated).")
-    int list(@Option(names = "--bootstrap-servers", required = true) String bootstrap) {
-        try (FeedRegistry registry = registry(bootstrap)) {
+    int list(@Mixin ConfigOptions config) {
+        try (FeedRegistry registry = registry(config)) {
             for (FeedRegistration f : registry.list()) {
                 out().println(f.url() + "\t" + (f.title() == null ? "" : f.title()) + "\t" + String.join(",", f.tags())
                         + "\t" + (f.pollInterval() == null ? "" : f.pollInterval()));
@@ -83,8 +86,8 @@ public final class FeedsCommand {
     }
 
     @Command(name = "status", description = "Per feed: url, health, failures in a row, last error, next poll.")
-    int status(@Option(names = "--bootstrap-servers", required = true) String bootstrap) {
-        try (FeedRegistry registry = registry(bootstrap)) {
+    int status(@Mixin ConfigOptions config) {
+        try (FeedRegistry registry = registry(config)) {
             Map<String, FeedState> states = registry.status();
             for (FeedRegistration f : registry.list()) {
                 FeedState s = states.get(f.url());
@@ -108,8 +111,9 @@ public final class FeedsCommand {
 
         @Override
         public Integer call() {
-            new FeedChecker(new FeedFetcher(Clock.systemUTC()), new RomeFeedParser()).check(inputs, spec.commandLine().getOut());
-            return 0;
+            FeedChecker.Summary summary = new FeedChecker(new FeedFetcher(Clock.systemUTC()), new RomeFeedParser())
+                    .check(inputs, spec.commandLine().getOut());
+            return summary.ok() == 0 ? 1 : 0;
         }
     }
 }

@@ -1,13 +1,15 @@
-package org.watchfloor.alerts;
+package org.watchfloor.app;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.watchfloor.model.Topics;
+import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.alerts.TopicPackException;
+import org.watchfloor.alerts.TopicSpec;
+import org.watchfloor.alerts.Watchlists;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Apply, list or remove the topic rules the alerts stage matches against.",
         subcommands = {TopicsCommand.Apply.class, TopicsCommand.ListTopics.class, TopicsCommand.Remove.class})
-public final class TopicsCommand implements Runnable {
+final class TopicsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
@@ -28,19 +30,8 @@ public final class TopicsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where the watchlists topic is. */
-    static final class Connection {
-        @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-        String bootstrapServers;
-
-        @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
-                description = "Prefix of the pipeline's topic names (default: none).")
-        String topicPrefix;
-
-        Watchlists watchlists() {
-            return new Watchlists(bootstrapServers, Topics.withPrefix(topicPrefix));
-        }
+    private static Watchlists watchlists(ConfigOptions config) {
+        return new Watchlists(StageRunner.connect(config.load()));
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -50,7 +41,7 @@ public final class TopicsCommand implements Runnable {
         Path file;
 
         @Mixin
-        Connection connection;
+        ConfigOptions config;
 
         @Spec
         CommandSpec spec;
@@ -64,9 +55,7 @@ public final class TopicsCommand implements Runnable {
                 spec.commandLine().getErr().println("refused: " + e.getMessage());
                 return 2;
             }
-            Watchlists watchlists = connection.watchlists();
-            watchlists.ensureTopic((short) 1);
-            watchlists.apply(pack);
+            watchlists(config).apply(pack);
             spec.commandLine().getOut().printf("applied %d topics from %s: %s%n", pack.topics().size(), file,
                     String.join(", ", pack.ids()));
             return 0;
@@ -76,14 +65,14 @@ public final class TopicsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the topics in force.")
     static final class ListTopics implements Callable<Integer> {
         @Mixin
-        Connection connection;
+        ConfigOptions config;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Map<String, TopicSpec> topics = connection.watchlists().list();
+            Map<String, TopicSpec> topics = watchlists(config).list();
             topics.forEach((id, t) -> spec.commandLine().getOut().printf("%s\t%s\t%s%n", id, t.severity(), t.name()));
             spec.commandLine().getOut().printf("%d topics%n", topics.size());
             return 0;
@@ -96,14 +85,14 @@ public final class TopicsCommand implements Runnable {
         String id;
 
         @Mixin
-        Connection connection;
+        ConfigOptions config;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Watchlists watchlists = connection.watchlists();
+            Watchlists watchlists = watchlists(config);
             if (!watchlists.list().containsKey(id)) {
                 spec.commandLine().getErr().println("no topic '" + id + "' in force; nothing removed");
                 return 1;

@@ -1,8 +1,9 @@
-package org.watchfloor.alerts;
+package org.watchfloor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.watchfloor.alerts.TestItems.item;
+
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,14 +27,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.alerts.AlertsStage;
+import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedItem;
-import org.watchfloor.model.TopicInitializer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.StreamsStage;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 import picocli.CommandLine;
+import org.watchfloor.stage.TopicTable;
+import org.watchfloor.stage.TopicSettings;
 
 /** {@code topics apply|list|remove} against a running stage on a real broker: rules change without a restart. */
 @Tag("integration")
@@ -59,10 +63,11 @@ class TopicsApplyIT {
     @Test
     void appliedTopicTakesEffectOnTheRunningStageAndRemovedOneStops(KafkaCluster cluster) throws Exception {
         String bootstrap = cluster.bootstrapServers();
-        String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        String deployment = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = deployment + ".";
         Topics topics = Topics.withPrefix(prefix);
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            new TopicInitializer(admin).ensure(topics, 1, (short) 1);
+            TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(1), topics));
         }
         List<Alert> received = new ArrayList<>();
         try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, prefix + "alerts",
@@ -70,10 +75,10 @@ class TopicsApplyIT {
              KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
              KafkaConsumer<String, Alert> consumer = consumer(bootstrap, topics)) {
             await().atMost(TIMEOUT).until(() -> stage.streams().state() == KafkaStreams.State.RUNNING);
-            assertThat(run("list", bootstrap, prefix).out()).contains("dprk-troops-russia", "9 topics");
+            assertThat(run("list", bootstrap, deployment).out()).contains("dprk-troops-russia", "9 topics");
 
             Path file = Files.writeString(dir.resolve("whales.yaml"), WHALES);
-            Result applied = run("apply", bootstrap, prefix, file.toString());
+            Result applied = run("apply", bootstrap, deployment, file.toString());
             assertThat(applied.code()).as(applied.err()).isZero();
             assertThat(applied.out()).contains("applied 1 topics", "whale-sightings");
 
@@ -85,9 +90,9 @@ class TopicsApplyIT {
                 return received.stream().anyMatch(a -> a.topic().equals("whale-sightings"));
             });
 
-            assertThat(run("remove", bootstrap, prefix, "whale-sightings").code()).isZero();
-            assertThat(run("list", bootstrap, prefix).out()).doesNotContain("whale-sightings").contains("9 topics");
-            Result refused = run("apply", bootstrap, prefix,
+            assertThat(run("remove", bootstrap, deployment, "whale-sightings").code()).isZero();
+            assertThat(run("list", bootstrap, deployment).out()).doesNotContain("whale-sightings").contains("9 topics");
+            Result refused = run("apply", bootstrap, deployment,
                     Files.writeString(dir.resolve("bad.yaml"), WHALES.replace("ROUTINE", "LOUD")).toString());
             assertThat(refused.code()).isEqualTo(2);
             assertThat(refused.err()).contains("bad.yaml:2:", "severity: 'LOUD' is not FLASH, URGENT or ROUTINE");
@@ -102,13 +107,13 @@ class TopicsApplyIT {
     record Result(int code, String out, String err) {
     }
 
-    private static Result run(String command, String bootstrap, String prefix, String... args) {
+    private static Result run(String command, String bootstrap, String deployment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new TopicsCommand());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(command, "--bootstrap-servers", bootstrap, "--topic-prefix", prefix));
+        List<String> all = new ArrayList<>(List.of("topics", command, "--bootstrap-servers", bootstrap, "--deployment", deployment));
         all.addAll(List.of(args));
         int code = cli.execute(all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());

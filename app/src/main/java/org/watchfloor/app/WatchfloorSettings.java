@@ -1,0 +1,223 @@
+package org.watchfloor.app;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.alerts.AlertsConfig;
+import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.enrich.EnrichTopology;
+import org.watchfloor.enrich.Gazetteer;
+import org.watchfloor.ingest.FetchSettings;
+import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.config.Settings;
+import org.watchfloor.stage.config.Validators;
+
+/**
+ * Every setting of Watchfloor (besides the Kafka client settings, which pass through under
+ * {@code kafka.}), with its type, default and meaning, and how each becomes the settings object of
+ * the stage that uses it. {@code watchfloor config --print-defaults} prints this list.
+ */
+final class WatchfloorSettings {
+    static final String DEPLOYMENT = "deployment";
+    static final String PARTITIONS = "topics.partitions";
+    static final String REPLICATION = "topics.replication.factor";
+    static final String MIN_IN_SYNC = "topics.min.insync.replicas";
+    static final String RETENTION = "topics.retention";
+    static final String RETENTION_BYTES = "topics.retention.bytes";
+    static final String STATE_DIR = "state.dir";
+    static final String POLL_INTERVAL = "ingest.poll.interval";
+    static final String POLL_FLOOR = "ingest.poll.floor";
+    static final String POLL_CEILING = "ingest.poll.ceiling";
+    static final String BACKOFF = "ingest.backoff";
+    static final String UNHEALTHY_AFTER = "ingest.unhealthy.after";
+    static final String WORKERS = "ingest.workers";
+    static final String SEEN_PER_FEED = "ingest.seen.per.feed";
+    static final String INGEST_GROUP = "ingest.group";
+    static final String CONNECT_TIMEOUT = "ingest.fetch.connect.timeout";
+    static final String FETCH_TIMEOUT = "ingest.fetch.timeout";
+    static final String MAX_BYTES = "ingest.fetch.max.bytes";
+    static final String MAX_REDIRECTS = "ingest.fetch.max.redirects";
+    static final String PER_HOST = "ingest.fetch.per.host";
+    static final String USER_AGENT = "ingest.fetch.user.agent";
+    static final String SEEN_RETENTION = "enrich.seen.retention";
+    static final String ENRICH_THREADS = "enrich.threads";
+    static final String GAZETTEER = "enrich.gazetteer";
+    static final String TOPIC_PACK = "alerts.topic.pack";
+    static final String STORY_WINDOW = "alerts.story.window";
+    static final String STORY_THRESHOLD = "alerts.story.threshold";
+    static final String SURGE_MARGIN = "alerts.surge.margin";
+    static final String SURGE_MIN_STORIES = "alerts.surge.min.stories";
+    static final String DATA_DIR = "embedded.data.dir";
+    static final String EMBEDDED_PORT = "embedded.port";
+    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+
+    static final ConfigDef DEFINITION = define();
+    private static final Logger log = LoggerFactory.getLogger(WatchfloorSettings.class);
+
+    private WatchfloorSettings() {
+    }
+
+    private static ConfigDef define() {
+        IngestSettings ingest = IngestSettings.defaults();
+        FetchSettings fetch = ingest.fetch();
+        AlertsConfig alerts = AlertsConfig.defaults();
+        TopicSettings topics = TopicSettings.defaults();
+        ConfigDef d = new ConfigDef();
+        d.define(DEPLOYMENT, Type.STRING, "", deploymentName(), Importance.HIGH,
+                "Name of this deployment: prefixes every topic, application id, group id and transactional id "
+                        + "(blue -> blue.news.raw), so deployments share a cluster without seeing each other. "
+                        + "Empty: the plain names.");
+        d.define(PARTITIONS, Type.INT, topics.partitions(), Range.atLeast(1), Importance.HIGH,
+                "Partitions of the keyed topics when Watchfloor creates them (watchlists always has 1).");
+        d.define(REPLICATION, Type.SHORT, topics.replicationFactor(), Range.atLeast(1), Importance.HIGH,
+                "Replication factor of every topic Watchfloor and its Streams stages create.");
+        d.define(MIN_IN_SYNC, Type.INT, 0, Range.atLeast(0), Importance.HIGH,
+                "min.insync.replicas of every topic created; 0: 2 from replication factor 3 on, else 1.");
+        d.define(RETENTION, Type.STRING, Validators.UNLIMITED, Validators.DURATION_OR_UNLIMITED,
+                Importance.MEDIUM, "How long data topics keep records, ISO-8601, or unlimited. Counted from the "
+                        + "record time, which is the article's publication time: an article older than this is deleted "
+                        + "as soon as it arrives, so keep it well above the age of what feeds list.");
+        d.define(RETENTION_BYTES, Type.LONG, topics.retentionBytes(), Range.atLeast(-1), Importance.MEDIUM,
+                "Most bytes a data topic keeps per partition; -1: no limit.");
+        d.define(STATE_DIR, Type.STRING, "data/streams", Importance.MEDIUM,
+                "Where the Streams stages keep their local state (rebuilt from Kafka when lost).");
+        duration(d, POLL_INTERVAL, ingest.interval(), "How often a feed is read again unless its server asks for less.");
+        duration(d, POLL_FLOOR, ingest.floor(), "Never read a feed more often than this (lowered to the interval).");
+        duration(d, POLL_CEILING, ingest.ceiling(), "Never leave a feed unread longer than this (raised to the interval).");
+        duration(d, BACKOFF, ingest.backoffBase(), "First wait after a failed read; doubles with each failure.");
+        d.define(UNHEALTHY_AFTER, Type.INT, ingest.unhealthyAfter(), Range.atLeast(1), Importance.LOW,
+                "Failed reads in a row after which a feed is reported unhealthy.");
+        d.define(WORKERS, Type.INT, ingest.workers(), Range.atLeast(1), Importance.LOW, "Feeds read at once per instance.");
+        d.define(SEEN_PER_FEED, Type.INT, ingest.maxSeenPerFeed(), Range.atLeast(1), Importance.LOW,
+                "Item identities remembered per feed to tell new and edited items from known ones.");
+        d.define(INGEST_GROUP, Type.STRING, ingest.groupId(), new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Consumer group of the ingest instances (under the deployment name).");
+        duration(d, CONNECT_TIMEOUT, fetch.connectTimeout(), "Longest wait to connect to a feed's server.");
+        duration(d, FETCH_TIMEOUT, fetch.responseTimeout(), "Longest wait for a feed's whole response, body included.");
+        d.define(MAX_BYTES, Type.LONG, fetch.maxBytes(), Range.atLeast(1), Importance.LOW, "Largest feed body read.");
+        d.define(MAX_REDIRECTS, Type.INT, fetch.maxRedirects(), Range.atLeast(0), Importance.LOW,
+                "Redirects followed per read.");
+        d.define(PER_HOST, Type.INT, fetch.perHostConcurrency(), Range.atLeast(1), Importance.LOW,
+                "Reads at once against one host.");
+        d.define(USER_AGENT, Type.STRING, fetch.userAgent(), new ConfigDef.NonEmptyString(), Importance.LOW,
+                "User-Agent header sent to feed servers.");
+        duration(d, SEEN_RETENTION, EnrichTopology.DEFAULT_SEEN_RETENTION, "How long enrich remembers an item after "
+                + "its last delivery: a copy with the same content within it is not enriched again (~250 B heap each).");
+        d.define(ENRICH_THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM, "Stream threads of the enrich stage.");
+        d.define(GAZETTEER, Type.STRING, "", Importance.MEDIUM,
+                "Your own actors and places (TSV), merged over the bundled gazetteer (same id replaces). Empty: none.");
+        d.define(TOPIC_PACK, Type.STRING, "", Importance.HIGH, "Topic pack (YAML) that seeds an empty watchlists "
+                + "topic; later, change topics with 'watchfloor topics apply'. Empty: the bundled pack.");
+        duration(d, STORY_WINDOW, alerts.storyWindow(), "How far apart in event time two reports may be and still be one story.");
+        d.define(STORY_THRESHOLD, Type.DOUBLE, alerts.storyThreshold(), Range.between(0.001, 1.0), Importance.LOW,
+                "Least similarity for a report to join a story on a topic in common (0..1).");
+        d.define(SURGE_MARGIN, Type.DOUBLE, alerts.surgeMargin(), Range.atLeast(0.0), Importance.LOW,
+                "A topic surges when this hour's stories exceed the trailing 24-hour hourly average by this fraction.");
+        d.define(SURGE_MIN_STORIES, Type.INT, alerts.surgeMinStories(), Range.atLeast(1), Importance.LOW,
+                "... and number at least this many.");
+        d.define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, "'run' only: broker data and stage state.");
+        d.define(EMBEDDED_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
+                "'run' only: client port of the embedded broker, for other Kafka tools.");
+        return d;
+    }
+
+    private static void duration(ConfigDef d, String key, Duration value, String doc) {
+        d.define(key, Type.STRING, value.toString(), Validators.DURATION, Importance.MEDIUM, doc + " ISO-8601.");
+    }
+
+    private static ConfigDef.Validator deploymentName() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                String text = String.valueOf(value);
+                if (!text.isEmpty() && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+                    throw new ConfigException(name, value, "letters, digits, '-' and '_' only, at most 64");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "empty, or letters, digits, '-' and '_' (at most 64)";
+            }
+        };
+    }
+
+    /** How to reach Kafka: the {@code kafka.} settings (bootstrap servers default {@value #DEFAULT_BOOTSTRAP}). */
+    static KafkaSetup kafka(Settings s) {
+        Map<String, String> client = new HashMap<>(s.kafka());
+        client.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP);
+        return KafkaSetup.of(s.string(DEPLOYMENT), client, topics(s));
+    }
+
+    /**
+     * As {@link #kafka(Settings)}, but on the embedded broker at {@code bootstrapServers}, which is plain
+     * and local: the {@code kafka.} settings (security above all) are meant for a cluster and left out.
+     */
+    static KafkaSetup embedded(Settings s, String bootstrapServers) {
+        if (!s.kafka().isEmpty()) {
+            log.info("The embedded broker takes no Kafka client settings; ignoring {}", s.kafka().keySet());
+        }
+        return KafkaSetup.of(s.string(DEPLOYMENT), Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                topics(s));
+    }
+
+    static TopicSettings topics(Settings s) {
+        short replication = s.shortValue(REPLICATION);
+        int minInSync = s.integer(MIN_IN_SYNC) == 0 ? TopicSettings.minInSyncFor(replication) : s.integer(MIN_IN_SYNC);
+        String retention = s.string(RETENTION);
+        return new TopicSettings(s.integer(PARTITIONS), replication, minInSync,
+                Validators.UNLIMITED.equalsIgnoreCase(retention.trim()) ? null : Duration.parse(retention.trim()),
+                s.longValue(RETENTION_BYTES));
+    }
+
+    /** The ingest settings; the poll floor and ceiling widen to admit the interval. */
+    static IngestSettings ingest(Settings s) {
+        Duration interval = s.duration(POLL_INTERVAL);
+        Duration floor = min(s.duration(POLL_FLOOR), interval);
+        Duration ceiling = max(s.duration(POLL_CEILING), interval);
+        FetchSettings fetch = new FetchSettings(s.duration(CONNECT_TIMEOUT), s.duration(FETCH_TIMEOUT),
+                s.longValue(MAX_BYTES), s.integer(MAX_REDIRECTS), s.integer(PER_HOST), s.string(USER_AGENT));
+        return new IngestSettings(floor, interval, ceiling, s.duration(BACKOFF), s.integer(UNHEALTHY_AFTER),
+                s.integer(WORKERS), s.integer(SEEN_PER_FEED), fetch, s.string(INGEST_GROUP));
+    }
+
+    /** The alerts stage's settings as the Streams properties it reads ({@link AlertsConfig#from}). */
+    static Map<String, Object> alerts(Settings s) {
+        return Map.of(AlertsConfig.STORY_WINDOW, s.string(STORY_WINDOW),
+                AlertsConfig.STORY_THRESHOLD, s.number(STORY_THRESHOLD),
+                AlertsConfig.SURGE_MARGIN, s.number(SURGE_MARGIN),
+                AlertsConfig.SURGE_MIN_STORIES, s.integer(SURGE_MIN_STORIES));
+    }
+
+    /** The Streams stages' options: state folder, topic pack, gazetteer and their tuning. */
+    static StreamStages.Options stages(Settings s) {
+        return new StreamStages.Options(s.path(STATE_DIR), pack(s), gazetteer(s), s.duration(SEEN_RETENTION),
+                s.integer(ENRICH_THREADS), alerts(s));
+    }
+
+    static TopicPack pack(Settings s) {
+        return s.path(TOPIC_PACK) == null ? TopicPack.defaultPack() : TopicPack.load(s.path(TOPIC_PACK));
+    }
+
+    static Gazetteer gazetteer(Settings s) {
+        return s.path(GAZETTEER) == null ? Gazetteer.bundled() : Gazetteer.load(Gazetteer.bundled(), s.path(GAZETTEER));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
