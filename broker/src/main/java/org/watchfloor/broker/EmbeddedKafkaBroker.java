@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -18,10 +19,16 @@ import org.watchfloor.broker.NodeConfig.Listener;
  * from Kafka's own server jars. Its log directory is formatted once; starting again on the same
  * directory keeps every topic and offset. Internal topics use replication factor 1, as a single
  * node must.
+ *
+ * <p>{@link #startSecured} makes the client listener require SASL/PLAIN so that client security
+ * settings can be tested against a real broker. It authenticates; it does not authorise (no ACLs),
+ * and the controller listener stays PLAINTEXT on loopback, so it is not a security boundary
+ * against other processes on the same machine.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String PLAIN_LISTENER = "PLAINTEXT";
+    private static final String SASL_LISTENER = "CLIENT";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KraftNode node;
@@ -46,6 +53,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Objects.requireNonNull(overrides, "overrides");
         Listener client = new Listener(PLAIN_LISTENER, SecurityProtocol.PLAINTEXT, portOrFree(port));
         return launch(logDir, client, Map.of(), overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker on free loopback ports whose client listener accepts only SASL/PLAIN logins of
+     * {@code users} (name to password). See {@link #startSecured(Path, int, Map, Map)}.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path logDir, Map<String, String> users) {
+        return startSecured(logDir, 0, users, Map.of());
+    }
+
+    /**
+     * Starts a broker whose client listener, the one {@link #bootstrapServers()} names, is
+     * SASL_PLAINTEXT and accepts only {@code users} (name to password) over PLAIN. The broker talks to
+     * itself over that same listener (transaction markers), and checks its own readiness there, as
+     * the first user by name; the controller listener stays PLAINTEXT on loopback. User names may hold
+     * only letters, digits, '.', '_' and '-'.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path logDir, int port, Map<String, String> users,
+            Map<String, String> overrides) {
+        Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(overrides, "overrides");
+        SortedMap<String, String> checked = PlainSasl.checkedUsers(users);
+        String brokerUser = checked.firstKey();
+        Listener client = new Listener(SASL_LISTENER, SecurityProtocol.SASL_PLAINTEXT, portOrFree(port));
+        return launch(logDir, client, PlainSasl.listenerProperties(SASL_LISTENER, checked, brokerUser), overrides,
+                PlainSasl.clientProperties(brokerUser, checked.get(brokerUser)));
+    }
+
+    /**
+     * The settings a Kafka client adds to its own to log in as {@code user} on a broker started with
+     * {@link #startSecured}: {@code security.protocol}, {@code sasl.mechanism} and
+     * {@code sasl.jaas.config}, the password quoted for JAAS.
+     */
+    public static Map<String, String> clientProperties(String user, String password) {
+        return PlainSasl.clientProperties(user, password);
     }
 
     public String bootstrapServers() {
