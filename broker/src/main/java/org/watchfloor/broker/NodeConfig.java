@@ -80,6 +80,17 @@ final class NodeConfig {
     }
 
     /**
+     * Fewer threads and smaller segments, for nodes that share one small machine with each other: at
+     * Kafka's defaults every node would start 8 request handlers and 10 background threads.
+     */
+    static void shareOneMachine(Properties p) {
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("num.io.threads", "2");
+        p.setProperty("background.threads", "2");
+        p.setProperty("log.segment.bytes", String.valueOf(16L << 20));
+    }
+
+    /**
      * Opens {@code listeners} and names the one brokers use among themselves. Every listener but the
      * controller's is advertised; the controller listener is mapped to PLAINTEXT even on nodes that do
      * not open it, because a broker-only node must know how to reach its controller.
