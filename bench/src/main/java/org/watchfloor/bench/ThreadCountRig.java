@@ -26,11 +26,11 @@ final class ThreadCountRig implements AutoCloseable {
      * @param work       the directory under which each stage keeps its state
      * @param settings   the stages' Streams settings
      * @param partitions partitions of news.raw and news.enriched
-     * @param tagger     bare CoreNLP, shared by the thread counts as in production
+     * @param tagger     the production annotators, for the bare CoreNLP baseline
      * @param enricher   the enricher, for the stages and the enricher-only baseline
      */
     record Shared(String runId, String bootstrap, Path work, EnrichStageSettings settings, int partitions,
-               CoreNlpTagger tagger, Enricher enricher) {
+                  CoreNlpTagger tagger, Enricher enricher) {
     }
 
     private final StreamsStage stage;
