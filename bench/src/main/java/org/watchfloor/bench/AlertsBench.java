@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,7 +78,9 @@ public final class AlertsBench implements Callable<Integer> {
         List<Long> latencies = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
             String bootstrap = broker.bootstrapServers();
-            createTopics(bootstrap, topics);
+            BenchTopics.create(bootstrap, BenchTopics.appendTime(topics.enriched().name(), 3),
+                    BenchTopics.appendTime(topics.alerts().name(), 3), BenchTopics.plain(topics.stories().name(), 3),
+                    BenchTopics.plain(topics.deadLetters().name(), 1));
             try (StreamsStage stage = AlertsStage.start(AlertsStage.streamsProperties(bootstrap, "bench-alerts",
                     work.resolve("streams"), Map.of("commit.interval.ms", commitIntervalMs)), topics, TopicPack.defaultPack(), Clock.systemUTC());
                  KafkaProducer<String, EnrichedItem> producer = producer(bootstrap, topics);
@@ -135,18 +135,13 @@ public final class AlertsBench implements Callable<Integer> {
     }
 
     private static void report(int sent, List<Long> latencies) {
-        List<Long> sorted = latencies.stream().sorted().toList();
+        long[] sorted = Percentiles.sorted(latencies);
         System.out.printf(Locale.ROOT, "alerts bench: %d items sent after warm-up, %d NEW alerts measured (append to append, "
-                        + "LogAppendTime)%n", sent, sorted.size());
-        if (!sorted.isEmpty()) {
-            System.out.printf(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (target p99 < 500 ms: %s)%n",
-                    at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1),
-                    at(sorted, 0.99) < 500 ? "met" : "MISSED");
+                        + "LogAppendTime)%n", sent, sorted.length);
+        if (sorted.length > 0) {
+            System.out.printf(Locale.ROOT, "%s, max %d ms (target p99 < 500 ms: %s)%n", Percentiles.p50p99(sorted),
+                    sorted[sorted.length - 1], Percentiles.at(sorted, 0.99) < 500 ? "met" : "MISSED");
         }
-    }
-
-    private static long at(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
     private List<EnrichedItem> items(Random random, int count) {
@@ -184,17 +179,6 @@ public final class AlertsBench implements Callable<Integer> {
         }
         return w.toString();
     }
-
-    private static void createTopics(String bootstrap, Topics topics) throws Exception {
-        Map<String, String> appendTime = Map.of("message.timestamp.type", "LogAppendTime");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topics.enriched().name(), 3, (short) 1).configs(appendTime),
-                    new NewTopic(topics.alerts().name(), 3, (short) 1).configs(appendTime),
-                    new NewTopic(topics.stories().name(), 3, (short) 1),
-                    new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
-        }
-    }
-
 
     private static KafkaProducer<String, EnrichedItem> producer(String bootstrap, Topics topics) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

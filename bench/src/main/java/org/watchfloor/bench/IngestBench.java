@@ -83,19 +83,19 @@ public final class IngestBench implements Callable<Integer> {
         }
         try (FeedScheduler scheduler = FeedSchedulers.create(settings, list -> produced.addAndGet(list.size()),
                 FeedStateStore.NONE, metrics, Clock.systemUTC())) {
-            long start = System.nanoTime();
+            Stopwatch firstPass = Stopwatch.start();
             registrations.forEach(feed -> scheduler.start(feed, null));
-            double first = awaitPolls(metrics, feeds, start);
+            double first = awaitPolls(metrics, feeds, firstPass);
             report("first pass", first, metrics, 0, 0);
             double notModifiedBefore = metrics.polls("not-modified");
             double fetchedBefore = metrics.polls("fetched");
-            start = System.nanoTime();
+            Stopwatch secondPass = Stopwatch.start();
             for (FeedRegistration feed : registrations) {
                 FeedState s = scheduler.state(feed.url());
                 scheduler.start(feed, new FeedState(s.url(), s.validators(), s.consecutiveFailures(), s.unhealthy(),
                         s.lastError(), s.lastErrorKind(), s.lastAttempt(), s.lastSuccess(), null, s.seen()));
             }
-            double second = awaitPolls(metrics, 2L * feeds, start);
+            double second = awaitPolls(metrics, 2L * feeds, secondPass);
             report("second pass", second, metrics, notModifiedBefore, fetchedBefore);
         } finally {
             server.stop(0);
@@ -106,16 +106,15 @@ public final class IngestBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Seconds until {@code total} polls (of any outcome) have completed since the start. */
-    private double awaitPolls(IngestMetrics metrics, long total, long startNanos) throws InterruptedException {
-        long deadline = startNanos + passTimeout.toNanos();
+    /** Seconds until {@code total} polls (of any outcome) have completed since {@code pass} started. */
+    private double awaitPolls(IngestMetrics metrics, long total, Stopwatch pass) throws InterruptedException {
         while (polls(metrics) < total) {
-            if (System.nanoTime() > deadline) {
+            if (pass.nanos() > passTimeout.toNanos()) {
                 throw new IllegalStateException("pass did not finish within " + passTimeout + ": " + polls(metrics) + " polls");
             }
             Thread.sleep(20); // a benchmark's progress check, not a test wait
         }
-        return (System.nanoTime() - startNanos) / 1e9;
+        return pass.seconds();
     }
 
     private static double polls(IngestMetrics metrics) {
