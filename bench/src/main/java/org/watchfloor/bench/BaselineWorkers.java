@@ -39,9 +39,12 @@ final class BaselineWorkers implements AutoCloseable {
                 task -> new Thread(task, "bench-corenlp-" + threads + "t-" + worker.incrementAndGet()));
     }
 
-    /** Runs bare CoreNLP over {@code texts} and returns once every thread is done. */
+    /**
+     * Runs CoreNLP over {@code texts} as the stage calls it (the tagger: the pipeline and the copy of its
+     * tokens), without the rest of enrich, and returns once every thread is done.
+     */
     void bare(List<NewsItem> texts) throws Exception {
-        parallel(texts, item -> tagger.annotateOnly(item.text()));
+        parallel(texts, item -> tagger.annotate(item.text()).sentences().size());
     }
 
     /** Runs the enricher over {@code texts} and returns once every thread is done. */

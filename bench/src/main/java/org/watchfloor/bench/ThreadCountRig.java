@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.watchfloor.enrich.CoreNlpTagger;
 import org.watchfloor.enrich.EnrichStage;
+import org.watchfloor.enrich.EnrichTopology;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
@@ -50,7 +51,7 @@ final class ThreadCountRig implements AutoCloseable {
                 BenchTopics.plain(topics.deadLetters().name(), 1));
         this.stage = EnrichStage.start(EnrichStage.streamsProperties(shared.bootstrap(), applicationId,
                 shared.work().resolve("streams-t" + threads), shared.settings().overrides(threads)), topics,
-                shared.enricher());
+                shared.enricher(), EnrichTopology.DEFAULT_SEEN_RETENTION);
         this.driver = new EnrichStageDriver(shared.bootstrap(), topics, shared.partitions(), stage.streams(),
                 applicationId);
         this.baseline = new BaselineWorkers(threads, shared.tagger(), shared.enricher());

@@ -112,17 +112,6 @@ public final class CoreNlpTagger implements EntityTagger {
         return new AnnotatedText(text, sentences);
     }
 
-    /**
-     * Runs the pipeline and returns the token count without building enrich's records: the ceiling
-     * that {@code bench enrich} compares the whole stage against. Not for production use.
-     */
-    public int annotateOnly(String text) {
-        Objects.requireNonNull(text, "text");
-        Annotation annotation = new Annotation(text);
-        pipeline.annotate(annotation);
-        return annotation.get(CoreAnnotations.TokensAnnotation.class).size();
-    }
-
     @Override
     public List<String> annotators() {
         return ANNOTATORS;

@@ -59,12 +59,10 @@ public final class EnrichStage {
         }
     }
 
-    /** Builds the topology, starts it and returns the running stage; close it to stop. */
-    public static StreamsStage start(Properties props, Topics topics, Enricher enricher) {
-        return start(props, topics, enricher, EnrichTopology.DEFAULT_SEEN_RETENTION);
-    }
-
-    /** As {@link #start(Properties, Topics, Enricher)}, remembering enriched items for {@code seenRetention}. */
+    /**
+     * Builds the topology, starts it and returns the running stage, remembering enriched items for
+     * {@code seenRetention}; close it to stop.
+     */
     public static StreamsStage start(Properties props, Topics topics, Enricher enricher, Duration seenRetention) {
         return StreamsStage.start(NAME, EnrichTopology.build(topics, enricher, seenRetention), props, topics);
     }

@@ -128,7 +128,7 @@ class EnrichGuaranteesIT {
     private StreamsStage start(KafkaCluster cluster, Topics topics, Path dir) {
         return EnrichStage.start(EnrichStage.streamsProperties(cluster.bootstrapServers(), topics.prefix() + "enrich",
                 dir, Map.of("consumer.session.timeout.ms", 6_000, "consumer.heartbeat.interval.ms", 1_000)),
-                topics, SharedTagger.enricher());
+                topics, SharedTagger.enricher(), EnrichTopology.DEFAULT_SEEN_RETENTION);
     }
 
     private static Topics topics(KafkaCluster cluster) throws Exception {

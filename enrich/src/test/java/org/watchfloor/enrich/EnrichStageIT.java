@@ -57,7 +57,8 @@ class EnrichStageIT {
         Properties props = EnrichStage.streamsProperties(cluster.bootstrapServers(), prefix + "enrich", stateDir, Map.of());
         long started = System.nanoTime();
         List<EnrichedItem> out = new ArrayList<>();
-        try (StreamsStage stage = EnrichStage.start(props, topics, SharedTagger.enricher());
+        try (StreamsStage stage = EnrichStage.start(props, topics, SharedTagger.enricher(),
+                EnrichTopology.DEFAULT_SEEN_RETENTION);
              KafkaConsumer<String, EnrichedItem> consumer = consumer(cluster, topics)) {
             consumer.subscribe(List.of(topics.enriched().name()));
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
