@@ -35,6 +35,28 @@ class SecuredClusterIT {
 
     @Test
     void thePipelineRunsOnASaslClusterFromOneSettingsFile() throws Exception {
+        // Every log line, Kafka's own config dumps included (INFO), to show the password never appears.
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger kafka = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka");
+        ch.qos.logback.classic.Level kafkaLevel = kafka.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        kafka.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            runPipeline();
+        } finally {
+            kafka.setLevel(kafkaLevel);
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).hasSizeGreaterThan(100)
+                .anyMatch(e -> e.getFormattedMessage().contains("sasl.jaas.config = [hidden]"))
+                .noneMatch(e -> e.getFormattedMessage().contains("w-secret"));
+    }
+
+    private void runPipeline() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startSecured(dir.resolve("kafka"),
                 Map.of("watchfloor", "w-secret", "other", "o-secret"))) {
             Map<String, String> client = EmbeddedKafkaBroker.clientProperties("watchfloor", "w-secret");
