@@ -49,7 +49,7 @@ public final class AlertsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, TopicSpec> watchlists = TopicSpec.watchlists(topics);
         builder.addGlobalStore(store(WATCHLIST_STORE, TopicSpec.SERDE).withLoggingDisabled(), watchlists.name(),
-                Consumed.with(watchlists.keySerde(), watchlists.valueSerde()).withName("alerts-read-watchlists"),
+                Consumed.with(watchlists.keySerde(), Serdes.ByteArray()).withName("alerts-read-watchlists"),
                 WatchlistUpdater::new);
         builder.addStateStore(store(STORY_STORE, StoryState.SERDE));
         builder.addStateStore(store(STORY_INDEX, StorySignature.SERDE));

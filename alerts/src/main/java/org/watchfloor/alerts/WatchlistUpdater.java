@@ -13,17 +13,35 @@ import org.slf4j.LoggerFactory;
  * instance, so a change applied with {@code topics apply} reaches every task within the global
  * thread's next poll, without a restart. Specs are validated where they are used ({@link ActiveTopics}).
  */
-final class WatchlistUpdater implements Processor<String, TopicSpec, Void, Void> {
+final class WatchlistUpdater implements Processor<String, byte[], Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(WatchlistUpdater.class);
     private KeyValueStore<String, TopicSpec> store;
+    private ProcessorContext<Void, Void> context;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(AlertsTopology.WATCHLIST_STORE);
     }
 
+    /**
+     * Values arrive as bytes and are read here, not by Streams: an unreadable record on a global topic
+     * cannot be dead-lettered (the global thread has no producer), and Streams' handler would stop the
+     * global thread and with it the stage. It is skipped with its position logged; the rule in force
+     * for its key, if any, stays.
+     */
     @Override
-    public void process(Record<String, TopicSpec> record) {
+    public void process(Record<String, byte[]> raw) {
+        Record<String, TopicSpec> record;
+        try {
+            record = raw.withValue(raw.value() == null ? null : TopicSpec.SERDE.deserializer().deserialize(
+                    AlertsTopology.WATCHLIST_STORE, raw.value()));
+        } catch (RuntimeException e) {
+            log.warn("unreadable watchlists record skipped at {} (key {}): {}; the rule in force stays",
+                    context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
+                    raw.key(), e.getMessage());
+            return;
+        }
         if (record.key() == null) {
             log.warn("watchlists record without a key ignored");
             return;

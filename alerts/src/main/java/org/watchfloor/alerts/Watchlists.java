@@ -1,24 +1,20 @@
 package org.watchfloor.alerts;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.CompactedTopicReader;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
 
@@ -65,32 +61,12 @@ public final class Watchlists {
         write(List.of(new ProducerRecord<>(topic.name(), id, null)));
     }
 
-    /** The topics in force: the latest value per id, removed ones left out, in id order of first write. */
+    /**
+     * The topics in force: the latest value per id, removed ones left out, in id order of first write.
+     * An unreadable record is skipped with its position logged ({@link CompactedTopicReader}).
+     */
     public Map<String, TopicSpec> list() {
-        Map<String, TopicSpec> current = new LinkedHashMap<>();
-        try (KafkaConsumer<String, TopicSpec> consumer = setup.consumer(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic.name() + " to its end within " + TIMEOUT);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() == null) {
-                        current.remove(r.key());
-                    } else {
-                        current.put(r.key(), r.value());
-                    }
-                });
-            }
-        }
-        return current;
+        return CompactedTopicReader.readAll(setup, topic, TIMEOUT);
     }
 
     private void write(List<ProducerRecord<String, TopicSpec>> records) {

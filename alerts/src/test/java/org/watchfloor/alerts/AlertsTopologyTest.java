@@ -166,6 +166,17 @@ class AlertsTopologyTest {
         assertThat(alerts.isEmpty()).isTrue();
     }
 
+    @Test
+    void anUnreadableWatchlistsRecordIsSkippedAndTheRuleInForceStays() {
+        driver.driver.createInputTopic(TOPICS.watchlists(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput("russia-dprk-pact", "{not a topic".getBytes(StandardCharsets.UTF_8));
+
+        pipe(pact("urn:p2").build());
+
+        assertThat(readAlerts()).extracting(Alert::topic).containsExactly("russia-dprk-pact");
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
     private static TestItems troops(String id) {
         return item(id).title(TROOPS_TITLE).summary(TROOPS_SUMMARY).actors("PRK", "RUS", "UKR", "gur")
                 .place("kursk", "Kursk").troops(3000, "PRK", "about 3,000 soldiers had been deployed");

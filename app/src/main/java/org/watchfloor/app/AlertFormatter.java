@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertItem;
 
-/** Renders an alert as a few terminal lines a watch officer can read at a glance. */
+/**
+ * Renders an alert as a few terminal lines a watch officer can read at a glance. Every text that
+ * comes from a feed is printed with its control characters escaped (ESC as the six characters
+ * backslash, u001b), so a headline cannot move the cursor, recolour or retitle the terminal.
+ */
 final class AlertFormatter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -17,22 +21,39 @@ final class AlertFormatter {
 
     static String format(Alert alert) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-7s %-6s [%s] %s%n", alert.severity(), alert.kind(), alert.topic(),
-                alert.headline()));
+        out.append(String.format(Locale.ROOT, "%-7s %-6s [%s] %s%n", alert.severity(), alert.kind(),
+                safe(alert.topic()), safe(alert.headline())));
         out.append("        first seen ").append(TIME.format(alert.firstSeen()))
                 .append(" · sources ").append(alert.sourceCount())
-                .append(" · story ").append(alert.storyId()).append(System.lineSeparator());
-        out.append("        why: ").append(alert.reason()).append(System.lineSeparator());
+                .append(" · story ").append(safe(alert.storyId())).append(System.lineSeparator());
+        out.append("        why: ").append(safe(alert.reason())).append(System.lineSeparator());
         for (String sentence : alert.evidence()) {
-            out.append("        » ").append(sentence).append(System.lineSeparator());
+            out.append("        » ").append(safe(sentence)).append(System.lineSeparator());
         }
         String links = alert.items().stream()
                 .map(AlertItem::link)
                 .filter(link -> link != null && !link.isBlank())
+                .map(AlertFormatter::safe)
                 .collect(Collectors.joining(" "));
         if (!links.isEmpty()) {
             out.append("        ").append(links).append(System.lineSeparator());
         }
+        return out.toString();
+    }
+
+    /** {@code text} with every control character (C0, DEL, C1; line breaks included) as backslash, 'u' and four hex digits. */
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.CONTROL) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
         return out.toString();
     }
 }

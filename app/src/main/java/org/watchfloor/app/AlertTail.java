@@ -63,6 +63,11 @@ final class AlertTail implements AutoCloseable {
     }
 
     private void print(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            log.warn("skipping a tombstone at {}-{} offset {} (key {}): alerts are never deleted", r.topic(),
+                    r.partition(), r.offset(), r.key());
+            return;
+        }
         try {
             Alert alert = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
             out.print(AlertFormatter.format(alert));

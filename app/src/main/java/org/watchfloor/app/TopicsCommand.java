@@ -10,6 +10,7 @@ import org.watchfloor.alerts.Watchlists;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -84,6 +85,10 @@ final class TopicsCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The id of the topic to remove.")
         String id;
 
+        @Option(names = "--force", description = "Write the removal even when no readable topic has this id, "
+                + "e.g. to clear an unreadable record (its position is in the log of 'topics list').")
+        boolean force;
+
         @Mixin
         ConfigOptions config;
 
@@ -93,8 +98,9 @@ final class TopicsCommand implements Runnable {
         @Override
         public Integer call() {
             Watchlists watchlists = watchlists(config);
-            if (!watchlists.list().containsKey(id)) {
-                spec.commandLine().getErr().println("no topic '" + id + "' in force; nothing removed");
+            if (!force && !watchlists.list().containsKey(id)) {
+                spec.commandLine().getErr().println("no topic '" + id + "' in force; nothing removed "
+                        + "(--force writes the removal anyway)");
                 return 1;
             }
             watchlists.remove(id);

@@ -96,7 +96,30 @@ class TopicsApplyIT {
                     Files.writeString(dir.resolve("bad.yaml"), WHALES.replace("ROUTINE", "LOUD")).toString());
             assertThat(refused.code()).isEqualTo(2);
             assertThat(refused.err()).contains("bad.yaml:2:", "severity: 'LOUD' is not FLASH, URGENT or ROUTINE");
+
+            // An unreadable record in watchlists: the stage, 'topics list' and 'topics remove --force' go on.
+            try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap), new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                raw.send(new ProducerRecord<>(topics.watchlists(), "junk", "{not a topic".getBytes())).get();
+            }
+            assertThat(run("list", bootstrap, deployment).out()).contains("9 topics");
+            assertThat(run("remove", bootstrap, deployment, "junk").code()).isEqualTo(1);
+            assertThat(run("remove", bootstrap, deployment, "junk", "--force").out()).contains("removed junk");
+            received.clear();
+            await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                producer.send(new ProducerRecord<>(topics.enriched().name(), "p", pact("urn:pact:" + UUID.randomUUID())))
+                        .get();
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> received.add(r.value()));
+                return received.stream().anyMatch(a -> a.topic().equals("russia-dprk-pact"));
+            });
+            assertThat(stage.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
+    }
+
+    private static EnrichedItem pact(String id) {
+        return item(id).title("Putin and Kim sign mutual defence treaty in Pyongyang")
+                .summary("The pact commits each side to military assistance if the other is attacked.")
+                .actors("vladimir-putin", "kim-jong-un", "RUS", "PRK").build();
     }
 
     private static EnrichedItem whale(String id) {
