@@ -1,12 +1,12 @@
 package org.watchfloor.alerts;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.CasualtyFigure;
 import org.watchfloor.model.EnrichedItem;
-import org.watchfloor.model.Place;
 import org.watchfloor.model.TroopFigure;
 
 /**
@@ -16,9 +16,16 @@ import org.watchfloor.model.TroopFigure;
  * {@code @volodymyr-zelensky}), every place ({@code %kursk}), every figure ({@code #3000}) and the
  * states it cites as its sources ({@code ^KOR}). Full
  * content is left out: syndicated copies often carry only title and summary.
+ *
+ * <p>Bounded whatever the item: the first {@value #MAX_WORDS} distinct word stems in reading order
+ * (the headline first) and at most {@value #MAX_NAMES} each of actors, places, figures and sources, so
+ * a story's stored signature stays far below a record's size limit even for an item of a megabyte of
+ * distinct words. A news report has fewer than a hundred of each.
  */
 final class StoryTokens {
     static final int STEM = 5;
+    static final int MAX_WORDS = 400;
+    static final int MAX_NAMES = 100;
     /** Prefix of the states a report cites as its source ("..., Seoul said"): {@code ^KOR}. */
     static final String SOURCE = "^";
     /** Prefix of the topics a report matched: compared as a set, not weighed with the words. */
@@ -50,28 +57,30 @@ final class StoryTokens {
         Set<String> tokens = new TreeSet<>();
         concepts.forEach(c -> tokens.add(CONCEPT + c));
         topics.forEach(t -> tokens.add(TOPIC + t));
+        Set<String> words = new LinkedHashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
         for (SentenceView s : view.sentences()) {
             for (String lemma : s.lemmas()) {
-                if (lemma.length() < 3 || STOP.contains(lemma) || lemma.chars().allMatch(Character::isDigit)) {
-                    continue;
+                if (words.size() < MAX_WORDS && lemma.length() >= 3 && !STOP.contains(lemma)
+                        && !lemma.chars().allMatch(Character::isDigit)) {
+                    words.add(lemma.length() > STEM ? lemma.substring(0, STEM) : lemma);
                 }
-                tokens.add(lemma.length() > STEM ? lemma.substring(0, STEM) : lemma);
             }
-        }
-        for (SentenceView s : view.sentences()) {
             for (String source : s.actors()) {
-                if (!s.agents().contains(source) && source.length() == 3 && source.equals(source.toUpperCase())) {
-                    tokens.add(SOURCE + source);
+                if (sources.size() < MAX_NAMES && !s.agents().contains(source) && source.length() == 3
+                        && source.equals(source.toUpperCase())) {
+                    sources.add(SOURCE + source);
                 }
             }
         }
+        tokens.addAll(words);
+        tokens.addAll(sources);
         EnrichedItem enriched = view.item();
-        enriched.actors().stream().map(Actor::id).forEach(id -> tokens.add("@" + id));
-        for (Place p : enriched.locations()) {
-            tokens.add("%" + (p.id() != null ? p.id() : Words.normalised(p.name())));
-        }
-        enriched.troops().stream().map(TroopFigure::count).forEach(c -> tokens.add(FIGURE + c));
-        enriched.casualties().stream().map(CasualtyFigure::count).forEach(c -> tokens.add(FIGURE + c));
+        enriched.actors().stream().limit(MAX_NAMES).map(Actor::id).forEach(id -> tokens.add("@" + id));
+        enriched.locations().stream().limit(MAX_NAMES)
+                .forEach(p -> tokens.add("%" + (p.id() != null ? p.id() : Words.normalised(p.name()))));
+        enriched.troops().stream().limit(MAX_NAMES).map(TroopFigure::count).forEach(c -> tokens.add(FIGURE + c));
+        enriched.casualties().stream().limit(MAX_NAMES).map(CasualtyFigure::count).forEach(c -> tokens.add(FIGURE + c));
         return List.copyOf(tokens);
     }
 }

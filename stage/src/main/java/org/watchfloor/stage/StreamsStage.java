@@ -33,7 +33,7 @@ public final class StreamsStage implements AutoCloseable {
 
     /**
      * Settings for a stage: the defaults (exactly_once_v2, one stream thread, {@code commitIntervalMs},
-     * unreadable records to the dead-letter topic), the deployment's client settings over them, then
+     * records that cannot be read, processed or written to the dead-letter topic), the deployment's client settings over them, then
      * {@code overrides} (any Streams, consumer or producer key). The application id is
      * {@code application} under the deployment's name; it, the state folder and the internal topics'
      * replication come from {@code setup} ({@link KafkaSetup#streams}) and always win.
@@ -49,6 +49,8 @@ public final class StreamsStage implements AutoCloseable {
         defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         defaults.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         overrides.forEach((key, value) -> defaults.put(key, Objects.requireNonNull(value, key)));
         return setup.streams(application, stateDir, defaults);
     }
