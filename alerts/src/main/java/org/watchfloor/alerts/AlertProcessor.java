@@ -52,10 +52,9 @@ final class AlertProcessor implements Processor<String, EnrichedItem, String, Ob
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stories = context.getStateStore(AlertsTopology.STORY_STORE);
-        this.clusterer = new StoryClusterer(context.getStateStore(AlertsTopology.ITEM_STORIES),
+        this.clusterer = new StoryClusterer(new StoryClusterer.Stores(context.getStateStore(AlertsTopology.ITEM_STORIES),
                 context.getStateStore(AlertsTopology.FINGERPRINTS), context.getStateStore(AlertsTopology.STORY_INDEX),
-                context.getStateStore(AlertsTopology.TOKEN_FREQUENCIES), config.storyWindow(), config.storyThreshold(),
-                clock);
+                context.getStateStore(AlertsTopology.TOKEN_FREQUENCIES), stories), config, clock);
         this.surges = new SurgeDetector(context.getStateStore(AlertsTopology.SURGE_STORE), config);
         this.topics = new ActiveTopics(context.getStateStore(AlertsTopology.WATCHLIST_STORE));
     }

@@ -12,16 +12,20 @@ import java.util.Objects;
  * <li>{@value #STORY_THRESHOLD} (0..1, default 0.2, chosen on the tuning half of the replay evaluation): least similarity
  *     ({@link StorySimilarity}) for a report to join a story on a topic in common, at no distance in time
  *     (see {@link StoryClusterer} for what raises it);</li>
+ * <li>{@value #STORY_RETENTION} (ISO-8601 duration, default P30D, at least the window): how long a story, its
+ *     items and their fingerprints are kept after its newest item, by event time (see {@link StoryClusterer});</li>
  * <li>{@value #SURGE_MARGIN} (default 1.0): a topic surges when this hour's distinct stories exceed the
  *     trailing 24-hour hourly average by this fraction (1.0 = more than double) ...</li>
  * <li>{@value #SURGE_MIN_STORIES} (default 4): ... and number at least this many.</li>
  * </ul>
  */
-public record AlertsConfig(Duration storyWindow, double storyThreshold, double surgeMargin, int surgeMinStories) {
+public record AlertsConfig(Duration storyWindow, double storyThreshold, double surgeMargin, int surgeMinStories,
+                           Duration storyRetention) {
     public static final String STORY_WINDOW = "watchfloor.alerts.story.window";
     public static final String STORY_THRESHOLD = "watchfloor.alerts.story.threshold";
     public static final String SURGE_MARGIN = "watchfloor.alerts.surge.margin";
     public static final String SURGE_MIN_STORIES = "watchfloor.alerts.surge.min.stories";
+    public static final String STORY_RETENTION = "watchfloor.alerts.story.retention";
 
     public AlertsConfig {
         Objects.requireNonNull(storyWindow, "storyWindow");
@@ -34,13 +38,18 @@ public record AlertsConfig(Duration storyWindow, double storyThreshold, double s
         if (!(surgeMargin >= 0)) {
             throw new IllegalArgumentException(SURGE_MARGIN + " must be at least 0, was " + surgeMargin);
         }
+        Objects.requireNonNull(storyRetention, "storyRetention");
+        if (storyRetention.compareTo(storyWindow) < 0) {
+            throw new IllegalArgumentException(STORY_RETENTION + " must be at least the story window " + storyWindow
+                    + ", was " + storyRetention);
+        }
         if (surgeMinStories < 1) {
             throw new IllegalArgumentException(SURGE_MIN_STORIES + " must be at least 1, was " + surgeMinStories);
         }
     }
 
     public static AlertsConfig defaults() {
-        return new AlertsConfig(Duration.ofHours(72), 0.2, 1.0, 4);
+        return new AlertsConfig(Duration.ofHours(72), 0.2, 1.0, 4, Duration.ofDays(30));
     }
 
     /** The settings in {@code values} (e.g. the stage's Properties), defaults for the keys not there. */
@@ -52,7 +61,9 @@ public record AlertsConfig(Duration storyWindow, double storyThreshold, double s
                     values.containsKey(STORY_WINDOW) ? Duration.parse(values.get(STORY_WINDOW).toString()) : d.storyWindow(),
                     number(values, STORY_THRESHOLD, d.storyThreshold()),
                     number(values, SURGE_MARGIN, d.surgeMargin()),
-                    (int) number(values, SURGE_MIN_STORIES, d.surgeMinStories()));
+                    (int) number(values, SURGE_MIN_STORIES, d.surgeMinStories()),
+                    values.containsKey(STORY_RETENTION) ? Duration.parse(values.get(STORY_RETENTION).toString())
+                            : d.storyRetention());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad alerts setting: " + e.getMessage(), e);
         }

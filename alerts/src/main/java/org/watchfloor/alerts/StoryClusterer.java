@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.watchfloor.model.NewsItem;
 
 /**
@@ -30,13 +34,19 @@ import org.watchfloor.model.NewsItem;
 final class StoryClusterer {
     static final String DOCUMENTS = "\u0000documents";
     /**
-     * How long a story stays a candidate: it is forgotten once its newest item is this much older than
-     * the newest item seen AND no item joined it for this long by the wall clock. Both, because feeds
-     * are read one after another, newest first, so a replay jumps back and forth over months and a late
-     * item must still find its story (measured: with event time alone, a replay of a year of reports
-     * forgot each story before the next feed's copies arrived). Only memory and store size depend on it.
+     * A story (its signature, its state, its items' and fingerprints' entries) is forgotten once its
+     * newest item is {@code retention} older than the newest item seen AND no item joined it for
+     * {@value #IDLE_MINUTES} minutes by the wall clock. The wall clock too, because feeds are read one
+     * after another, newest first, so a replay jumps back and forth over months within minutes and a
+     * late copy must still find its story (measured: with event time alone, a replay of a year of reports
+     * forgot each story before the next feed's copies arrived).
      */
-    static final Duration RETENTION = Duration.ofDays(180);
+    static final int IDLE_MINUTES = 60;
+    /**
+     * The newest item seen counts only up to this far past the wall clock: an item dated years ahead
+     * must not make every story look old and empty the index.
+     */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     static final double NO_TOPIC_MARGIN = 0.08;
     static final double OTHER_TOPIC_MARGIN = 0.2;
     static final double PER_HOUR = 0.004;
@@ -48,12 +58,15 @@ final class StoryClusterer {
     /** Below this many live stories, a report is compared with every one. */
     static final int SCAN_ALL = 200;
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
 
     private final KeyValueStore<String, String> itemStories;
     private final KeyValueStore<String, String> fingerprints;
     private final KeyValueStore<String, StorySignature> index;
     private final KeyValueStore<String, Long> frequencies;
+    private final KeyValueStore<String, ?> states;
     private final Duration window;
+    private final Duration retention;
     private final double threshold;
     private final Map<String, StorySignature> live = new HashMap<>();
     private final Map<String, Long> df = new HashMap<>();
@@ -65,15 +78,21 @@ final class StoryClusterer {
     private final Map<String, Instant> touched = new HashMap<>();
     private Instant swept = Instant.EPOCH;
 
-    StoryClusterer(KeyValueStore<String, String> itemStories, KeyValueStore<String, String> fingerprints,
-                   KeyValueStore<String, StorySignature> index, KeyValueStore<String, Long> frequencies,
-                   Duration window, double threshold, Clock clock) {
-        this.itemStories = Objects.requireNonNull(itemStories, "itemStories");
-        this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
-        this.index = Objects.requireNonNull(index, "index");
-        this.frequencies = Objects.requireNonNull(frequencies, "frequencies");
-        this.window = Objects.requireNonNull(window, "window");
-        this.threshold = threshold;
+    /** The stores the clusterer reads and writes; {@code states} (the alerts' story states) it only prunes. */
+    record Stores(KeyValueStore<String, String> itemStories, KeyValueStore<String, String> fingerprints,
+                  KeyValueStore<String, StorySignature> index, KeyValueStore<String, Long> frequencies,
+                  KeyValueStore<String, ?> states) {
+    }
+
+    StoryClusterer(Stores stores, AlertsConfig config, Clock clock) {
+        this.itemStories = Objects.requireNonNull(stores.itemStories(), "itemStories");
+        this.fingerprints = Objects.requireNonNull(stores.fingerprints(), "fingerprints");
+        this.index = Objects.requireNonNull(stores.index(), "index");
+        this.frequencies = Objects.requireNonNull(stores.frequencies(), "frequencies");
+        this.states = Objects.requireNonNull(stores.states(), "states");
+        this.window = config.storyWindow();
+        this.retention = config.storyRetention();
+        this.threshold = config.storyThreshold();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.loaded = clock.instant();
         try (KeyValueIterator<String, StorySignature> all = index.all()) {
@@ -93,7 +112,9 @@ final class StoryClusterer {
      */
     String assign(ItemView view, List<String> topics, List<String> concepts) {
         NewsItem item = view.item().item();
-        latest = item.eventTime().isAfter(latest) ? item.eventTime() : latest;
+        Instant seen = item.eventTime().isAfter(clock.instant().plus(FUTURE_TOLERANCE))
+                ? clock.instant().plus(FUTURE_TOLERANCE) : item.eventTime();
+        latest = seen.isAfter(latest) ? seen : latest;
         List<String> tokens = StoryTokens.of(view, topics, concepts);
         String known = itemStories.get(item.id());
         if (known != null) {
@@ -150,22 +171,47 @@ final class StoryClusterer {
         return best;
     }
 
-    /** Forgets stories old by event time and idle by the wall clock (see {@link #RETENTION}), once a minute. */
+    /**
+     * Forgets stories old by event time and idle by the wall clock (see {@link #IDLE_MINUTES}), with
+     * their state and the entries of their items and fingerprints, once a minute.
+     */
     private void forgetOld() {
         if (clock.instant().isBefore(swept.plus(SWEEP_EVERY))) {
             return;
         }
         swept = clock.instant();
-        Instant expired = latest.minus(RETENTION);
-        Instant idle = clock.instant().minus(RETENTION);
+        Instant expired = latest.minus(retention);
+        Instant idle = clock.instant().minus(Duration.ofMinutes(IDLE_MINUTES));
+        Set<String> forgotten = new HashSet<>();
         for (Map.Entry<String, StorySignature> e : List.copyOf(live.entrySet())) {
             if (e.getValue().lastSeen().isBefore(expired) && touched.getOrDefault(e.getKey(), loaded).isBefore(idle)) {
                 live.remove(e.getKey());
                 touched.remove(e.getKey());
                 postings.remove(e.getKey(), e.getValue());
                 index.delete(e.getKey());
+                states.delete(e.getKey());
+                forgotten.add(e.getKey());
             }
         }
+        if (!forgotten.isEmpty()) {
+            int items = deleteEntriesOf(itemStories, forgotten);
+            int copies = deleteEntriesOf(fingerprints, forgotten);
+            log.info("forgot {} stories last seen before {} ({} items, {} fingerprints); {} stories live",
+                    forgotten.size(), expired, items, copies, live.size());
+        }
+    }
+
+    private static int deleteEntriesOf(KeyValueStore<String, String> store, Set<String> stories) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(kv -> {
+                if (stories.contains(kv.value)) {
+                    keys.add(kv.key);
+                }
+            });
+        }
+        keys.forEach(store::delete);
+        return keys.size();
     }
 
     private static double hoursApart(Instant at, StorySignature s) {

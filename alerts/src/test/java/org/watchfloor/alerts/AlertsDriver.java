@@ -43,10 +43,15 @@ final class AlertsDriver implements AutoCloseable {
     private final Map<String, String> storyOfItem = new java.util.HashMap<>();
 
     AlertsDriver(Path stateDir, AlertsConfig config) {
+        this(stateDir, config, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** With {@code clock} as the stage's wall clock (alerts read through {@link #readAlerts} expect {@link #NOW}). */
+    AlertsDriver(Path stateDir, AlertsConfig config, Clock clock) {
         // The settings AlertsStage.start runs with, dead-letter handling included.
         Properties props = StreamsStage.forStage(AlertsStage.NAME,
                 AlertsStage.streamsProperties("unused:9092", "alerts-test", stateDir, Map.of()), TOPICS);
-        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, config, clock), props);
         enriched = driver.createInputTopic(TOPICS.enriched().name(), new StringSerializer(),
                 TOPICS.enriched().valueSerde().serializer());
         watchlists = driver.createInputTopic(TOPICS.watchlists(), new StringSerializer(), TopicSpec.SERDE.serializer());
@@ -67,6 +72,19 @@ final class AlertsDriver implements AutoCloseable {
     StoryState story(String storyId) {
         KeyValueStore<String, StoryState> store = driver.getKeyValueStore(AlertsTopology.STORY_STORE);
         return store.get(storyId);
+    }
+
+    /** The number of entries in the store {@code name}. */
+    long size(String name) {
+        KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+        long n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The story the alerts stage placed {@code itemId} in, from {@code news.stories}. */

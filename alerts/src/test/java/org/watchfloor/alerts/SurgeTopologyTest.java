@@ -22,7 +22,7 @@ class SurgeTopologyTest {
             "Smolensk", "Pskov", "Tula", "Kaluga", "Ryazan"};
 
     // Threshold near 1 keeps each test item its own story, so the surge rule is tested alone.
-    private static final AlertsConfig CONFIG = new AlertsConfig(Duration.ofHours(72), 0.99, 1.0, 3);
+    private static final AlertsConfig CONFIG = new AlertsConfig(Duration.ofHours(72), 0.99, 1.0, 3, Duration.ofDays(30));
 
     @TempDir
     Path stateDir;

@@ -55,6 +55,7 @@ final class WatchfloorSettings {
     static final String TOPIC_PACK = "alerts.topic.pack";
     static final String STORY_WINDOW = "alerts.story.window";
     static final String STORY_THRESHOLD = "alerts.story.threshold";
+    static final String STORY_RETENTION = "alerts.story.retention";
     static final String SURGE_MARGIN = "alerts.surge.margin";
     static final String SURGE_MIN_STORIES = "alerts.surge.min.stories";
     static final String DATA_DIR = "embedded.data.dir";
@@ -119,6 +120,9 @@ final class WatchfloorSettings {
         d.define(TOPIC_PACK, Type.STRING, "", Importance.HIGH, "Topic pack (YAML) that seeds an empty watchlists "
                 + "topic; later, change topics with 'watchfloor topics apply'. Empty: the bundled pack.");
         duration(d, STORY_WINDOW, alerts.storyWindow(), "How far apart in event time two reports may be and still be one story.");
+        duration(d, STORY_RETENTION, alerts.storyRetention(), "How long a story, its items and their fingerprints are "
+                + "kept after its newest item, by event time (at least the story window); an edit or copy of an item "
+                + "older than this starts a new story.");
         d.define(STORY_THRESHOLD, Type.DOUBLE, alerts.storyThreshold(), Range.between(0.001, 1.0), Importance.LOW,
                 "Least similarity for a report to join a story on a topic in common (0..1).");
         d.define(SURGE_MARGIN, Type.DOUBLE, alerts.surgeMargin(), Range.atLeast(0.0), Importance.LOW,
@@ -194,6 +198,7 @@ final class WatchfloorSettings {
     /** The alerts stage's settings as the Streams properties it reads ({@link AlertsConfig#from}). */
     static Map<String, Object> alerts(Settings s) {
         return Map.of(AlertsConfig.STORY_WINDOW, s.string(STORY_WINDOW),
+                AlertsConfig.STORY_RETENTION, s.string(STORY_RETENTION),
                 AlertsConfig.STORY_THRESHOLD, s.number(STORY_THRESHOLD),
                 AlertsConfig.SURGE_MARGIN, s.number(SURGE_MARGIN),
                 AlertsConfig.SURGE_MIN_STORIES, s.integer(SURGE_MIN_STORIES));
