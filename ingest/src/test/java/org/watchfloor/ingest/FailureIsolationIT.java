@@ -69,10 +69,11 @@ class FailureIsolationIT {
         };
         ListSink sink = new ListSink();
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
-        FeedPoll poll = new FeedPoll(new FeedFetcher(Clock.systemUTC()), exploding, new NewsItemMapper(), sink,
+        FeedPoll poll = new FeedPoll(new FeedFetcher(Clock.systemUTC()), exploding, new NewsItemMapper(),
+                PollWriter.of(sink, FeedStateStore.NONE),
                 new PollPolicy(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(50), 5, () -> 0.5),
                 metrics, Clock.systemUTC(), 100);
-        try (FeedScheduler scheduler = new FeedScheduler(poll, FeedStateStore.NONE, 2, Clock.systemUTC())) {
+        try (FeedScheduler scheduler = new FeedScheduler(poll, 2, Clock.systemUTC())) {
             scheduler.start(FeedRegistration.of(bad.toString()), null);
             scheduler.start(FeedRegistration.of(server.uri("/good.rss").toString()), null);
             await().atMost(Duration.ofSeconds(10)).until(() -> server.requestsTo("/bad.rss").size() >= 3

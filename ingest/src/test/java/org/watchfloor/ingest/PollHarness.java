@@ -16,8 +16,8 @@ final class PollHarness {
     PollHarness(FetchSettings fetch, PollPolicy policy) {
         this.fetch = fetch;
         this.policy = policy;
-        this.poll = new FeedPoll(new FeedFetcher(Clock.systemUTC(), fetch), new RomeFeedParser(), new NewsItemMapper(), sink,
-                policy, metrics, Clock.systemUTC(), 2000);
+        this.poll = new FeedPoll(new FeedFetcher(Clock.systemUTC(), fetch), new RomeFeedParser(), new NewsItemMapper(),
+                PollWriter.of(sink, FeedStateStore.NONE), policy, metrics, Clock.systemUTC(), 2000);
     }
 
     PollHarness() {
@@ -26,7 +26,7 @@ final class PollHarness {
     }
 
     FeedScheduler scheduler(int workers) {
-        return new FeedScheduler(poll, FeedStateStore.NONE, workers, Clock.systemUTC());
+        return new FeedScheduler(poll, workers, Clock.systemUTC());
     }
 
     /** A small RSS 2.0 feed whose items have ids unique to {@code name}. */

@@ -19,12 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +32,17 @@ import org.watchfloor.stage.TopicTable;
 import org.watchfloor.stage.TopicSettings;
 import org.watchfloor.stage.KafkaSetup;
 
-/** Fixture feeds, some over loopback HTTP and some as files, into {@code news.raw} on a real broker. */
+/**
+ * Fixture feeds, some over loopback HTTP and some as files, into {@code news.raw} on a real broker
+ * through {@link IngestOnce} (replay, {@code ingest --once}) and {@link IngestService}: one poll path.
+ */
 @ExtendWith(KafkaExtension.class)
-class FeedIngestorIT {
+class IngestOnceIT {
     private static final Instant NOW = Instant.parse("2024-11-06T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final LoopbackHttpServer server = new LoopbackHttpServer();
     private Topics topics;
-    private Producer<String, NewsItem> producer;
-    private FeedIngestor ingestor;
     private String bootstrap;
 
     @BeforeEach
@@ -56,14 +52,18 @@ class FeedIngestorIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicTable.ensure(admin, TopicTable.of(TopicSettings.defaults().withPartitions(3), topics));
         }
-        producer = IngestProducer.create(KafkaSetup.of(bootstrap), Map.of());
-        ingestor = new FeedIngestor(producer, topics, new FeedFetcher(CLOCK), new RomeFeedParser(), new NewsItemMapper());
     }
 
     @AfterEach
     void tearDown() {
-        producer.close();
         server.close();
+    }
+
+    /** One run of {@code ingest --once}: a new instance each time, so all it knows comes from feed-state. */
+    private IngestReport ingestOnce(List<URI> feeds) {
+        try (IngestOnce once = new IngestOnce(KafkaSetup.of(bootstrap), topics, IngestSettings.defaults(), CLOCK)) {
+            return once.ingest(feeds);
+        }
     }
 
     /** The good fixtures: three served over HTTP (one gzipped, one without charset), the rest as files. */
@@ -105,7 +105,7 @@ class FeedIngestorIT {
         feeds.add(2, truncated);
         feeds.add(missing);
 
-        IngestReport report = ingestor.ingest(feeds);
+        IngestReport report = ingestOnce(feeds);
 
         Map<String, NewsItem> expected = expectedItems(good, server);
         assertThat(expected).hasSize(19);
@@ -143,9 +143,9 @@ class FeedIngestorIT {
     @Test
     void aSecondIngestOfTheSameFeedsProducesNothingNew() throws Exception {
         List<URI> feeds = goodFeeds();
-        assertThat(ingestor.ingest(feeds).itemsProduced()).isEqualTo(19);
+        assertThat(ingestOnce(feeds).itemsProduced()).isEqualTo(19);
 
-        IngestReport second = ingestor.ingest(feeds);
+        IngestReport second = ingestOnce(feeds);
 
         assertThat(second.entriesSeen()).isEqualTo(19);
         assertThat(second.itemsProduced()).isZero();
@@ -158,12 +158,12 @@ class FeedIngestorIT {
         byte[] original = Fixtures.bytes("rss2-three-items.xml");
         server.serve("/wire.rss", 200, original, "application/rss+xml");
         List<URI> feeds = List.of(server.uri("/wire.rss"));
-        assertThat(ingestor.ingest(feeds).itemsProduced()).isEqualTo(3);
+        assertThat(ingestOnce(feeds).itemsProduced()).isEqualTo(3);
         String edited = new String(original, StandardCharsets.UTF_8)
                 .replace("declined to confirm the figures.", "confirmed the figures on Monday.");
         server.serve("/wire.rss", 200, edited.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
 
-        IngestReport second = ingestor.ingest(feeds);
+        IngestReport second = ingestOnce(feeds);
 
         assertThat(second.itemsProduced()).isEqualTo(1);
         assertThat(second.itemsUnchanged()).isEqualTo(2);
@@ -171,6 +171,8 @@ class FeedIngestorIT {
         assertThat(records).hasSize(4);
         assertThat(records).filteredOn(r -> r.key().equals("wire-2024-11-03-007")).extracting(r -> r.value().summary())
                 .containsExactlyInAnyOrder("The ministry declined to confirm the figures.", "The ministry confirmed the figures on Monday.");
+        assertThat(records).filteredOn(r -> r.key().equals("wire-2024-11-03-007")).extracting(r -> r.value().revision())
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -193,25 +195,7 @@ class FeedIngestorIT {
         assertThat(consumeAll()).as("later rounds found nothing new").hasSize(19);
     }
 
-    /** Everything in the raw topic: ingest() returns only after the broker acknowledged, so read to the end offsets. */
     private List<ConsumerRecord<String, NewsItem>> consumeAll() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, NewsItem> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), topics.raw().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.raw().name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, NewsItem>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-            return records;
-        }
+        return RawTopic.committed(bootstrap, topics);
     }
 }
