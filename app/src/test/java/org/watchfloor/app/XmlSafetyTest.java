@@ -10,8 +10,8 @@ import java.time.Duration;
 import javax.xml.parsers.SAXParserFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.ingest.FeedParseException;
-import org.watchfloor.ingest.ParsedFeed;
+import org.watchfloor.ingest.parse.FeedParseException;
+import org.watchfloor.ingest.parse.ParsedFeed;
 import org.watchfloor.ingest.RomeFeedParser;
 
 /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watchfloor.ingest.schedule.FeedPoll;
 
 /**
  * Schedules every feed on its own: one timer thread decides when, a pool of {@code workers} threads
@@ -36,7 +37,7 @@ public final class FeedScheduler implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, Scheduled> feeds = new ConcurrentHashMap<>();
 
-    FeedScheduler(FeedPoll poll, int workerCount, Clock clock) {
+    public FeedScheduler(FeedPoll poll, int workerCount, Clock clock) {
         this.poll = Objects.requireNonNull(poll, "poll");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (workerCount < 1) {

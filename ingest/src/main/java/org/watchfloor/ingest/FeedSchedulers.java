@@ -2,6 +2,8 @@ package org.watchfloor.ingest;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.watchfloor.ingest.parse.NewsItemMapper;
+import org.watchfloor.ingest.schedule.FeedPoll;
 
 /** Builds the production poll (fetcher, parser, mapper, policy from the settings) and a {@link FeedScheduler} around it. */
 public final class FeedSchedulers {

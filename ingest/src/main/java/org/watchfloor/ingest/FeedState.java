@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.watchfloor.ingest.fetch.Validators;
+import org.watchfloor.ingest.schedule.SeenItem;
 
 /**
  * Per-feed polling state, value of the compacted {@code feed-state} topic keyed by feed URL, so a
@@ -16,7 +18,7 @@ public record FeedState(String url, Validators validators, int consecutiveFailur
                         String lastError, String lastErrorKind, Instant lastAttempt, Instant lastSuccess,
                         Instant nextPoll, Map<String, SeenItem> seen) {
     /** Longest error text and validator kept: what a server sends must not make the state outgrow a record. */
-    static final int MAX_TEXT = 1024;
+    public static final int MAX_TEXT = 1024;
 
     public FeedState {
         Objects.requireNonNull(url, "url");

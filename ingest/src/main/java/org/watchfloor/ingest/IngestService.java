@@ -12,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.watchfloor.ingest.produce.PartitionTransactions;
+import org.watchfloor.ingest.registry.FeedAssignment;
+import org.watchfloor.ingest.registry.FeedTopics;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
 

@@ -2,6 +2,7 @@ package org.watchfloor.ingest;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.watchfloor.ingest.schedule.PollPolicy;
 
 /**
  * Everything an ingest instance needs to know besides where Kafka is. Poll intervals: each feed is

@@ -24,13 +24,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.watchfloor.ingest.fetch.FetchedFeed;
+import org.watchfloor.ingest.parse.NewsItemMapper;
+import org.watchfloor.ingest.parse.ParsedFeed;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
-import org.watchfloor.stage.TopicTable;
-import org.watchfloor.stage.TopicSettings;
-import org.watchfloor.stage.KafkaSetup;
 
 /**
  * Fixture feeds, some over loopback HTTP and some as files, into {@code news.raw} on a real broker

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
-import org.watchfloor.stage.TopicTable;
-import org.watchfloor.stage.TopicSettings;
-import org.watchfloor.stage.KafkaSetup;
 
 /** Point 6: the registry in Kafka, a consumer group of ingest instances, state in feed-state; point 5 across restarts. */
 @ExtendWith(KafkaExtension.class)
@@ -59,7 +59,7 @@ class IngestServiceIT {
     void twoInstancesSplitTwentyFeedsAndOneTakesAllOverWithNoItemProducedTwice() {
         try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             for (int i = 0; i < 20; i++) {
-                server.feed("/f" + i + ".rss", PollHarness.rss("f" + i, 2));
+                server.feed("/f" + i + ".rss", Fixtures.rss("f" + i, 2));
                 registry.add(FeedRegistration.of(server.uri("/f" + i + ".rss").toString()));
             }
         }
