@@ -25,6 +25,11 @@ import org.watchfloor.stage.KafkaSetup;
  * transaction per poll (see {@link PartitionTransactions} for the transactional ids). Start as many
  * as you like; they split the feeds, and when one stops or dies the others take its feeds over from
  * the state last committed. Close to stop.
+ *
+ * <p>A killed instance's partitions move on after the group's session timeout (10 s). An instance
+ * restarted in its place takes them back at once when it keeps its identity in the group: give each
+ * instance its own {@code group.instance.id} in the Kafka client settings (static membership; such
+ * an instance then also keeps its partitions for the session timeout when it stops cleanly).
  */
 public final class IngestService implements AutoCloseable {
     private final PartitionTransactions transactions;

@@ -179,6 +179,24 @@ class IngestOnceIT {
     }
 
     @Test
+    void aStateTooLargeForOneRecordIsAnErrorAndNothingOfThePollIsWritten() {
+        server.serve("/long.rss", 200, Fixtures.rss("long", 200), "application/rss+xml");
+        // A record limit of 20 KiB leaves 4 KiB for a state: 200 remembered items need more.
+        KafkaSetup small = KafkaSetup.of(bootstrap).withClientSettings(Map.of("max.request.size", "20480"));
+        IngestReport report;
+        try (IngestOnce once = new IngestOnce(small, topics, IngestSettings.defaults(), CLOCK)) {
+            report = once.ingest(List.of(server.uri("/long.rss")));
+        }
+
+        assertThat(report.itemsFailed()).isEqualTo(200);
+        assertThat(report.itemsProduced()).isZero();
+        assertThat(consumeAll()).isEmpty();
+        try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
+            assertThat(registry.status()).doesNotContainKey(server.uri("/long.rss").toString());
+        }
+    }
+
+    @Test
     void theServicePollsRegisteredFeedsIntoTheTopicUntilClosed() throws Exception {
         List<URI> feeds = goodFeeds();
         try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {

@@ -29,7 +29,7 @@ import org.watchfloor.ingest.fetch.FeedFetchException;
 import org.watchfloor.ingest.fetch.Validators;
 import org.watchfloor.model.NewsItem;
 
-/** Point 1 (polite fetching) and point 4 (limits, XXE) against a real HTTP server on loopback. */
+/** Point 1 (polite fetching, one poll of a feed at a time) and point 4 (limits, XXE) against a real HTTP server on loopback. */
 class PoliteFetchIT {
     private final FeedHttpServer server = new FeedHttpServer();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -227,5 +227,37 @@ class PoliteFetchIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A feed registered again while its poll runs keeps that one poll: no second request, no item twice. */
+    @Test
+    void reRegisteringAFeedDuringItsPollStartsNoSecondPoll() {
+        byte[] body = Fixtures.rss("slow", 3);
+        server.handle("/slow.rss", exchange -> {
+            try {
+                release.await(10, TimeUnit.SECONDS); // the poll hangs here until released
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            FeedHttpServer.send(exchange, 200, body);
+        });
+        PollHarness h = new PollHarness();
+        FeedRegistration feed = FeedRegistration.of(server.uri("/slow.rss").toString());
+        try (FeedScheduler scheduler = h.scheduler(4)) {
+            scheduler.start(feed, null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.requestsTo("/slow.rss").size() == 1);
+
+            scheduler.start(feed, null); // what the registry does when the feed is registered again
+            scheduler.start(new FeedRegistration(feed.url(), "renamed", null, null), FeedState.fresh(feed.url()));
+            // Time for a wrongly started second poll to reach the server.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> server.requestsTo("/slow.rss").size() == 1);
+
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.sink.items.size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.state(feed.url()).lastSuccess() != null);
+        }
+        assertThat(server.maxInFlight.get()).isEqualTo(1);
+        assertThat(h.sink.items).hasSize(3);
     }
 }
