@@ -42,8 +42,11 @@ class FailureIsolationIT {
                 new PollPolicy(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(100), 3, () -> 0.5));
         String flaky = server.uri("/flaky.rss").toString();
         try (FeedScheduler scheduler = h.scheduler(2)) {
-            scheduler.start(FeedRegistration.of(flaky), null);
+            // The steady feed first: the flaky feed's first request then finds the HTTP client warm,
+            // so the waits measured below between its requests are the backoff, not a cold start.
             scheduler.start(FeedRegistration.of(server.uri("/steady.rss").toString()), null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !h.sink.items.isEmpty());
+            scheduler.start(FeedRegistration.of(flaky), null);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.states().get(flaky).unhealthy());
             assertThat(h.metrics.registry().get("watchfloor.ingest.feeds.unhealthy").gauge().value()).isEqualTo(1);
