@@ -3,9 +3,11 @@ package org.watchfloor.ingest.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.watchfloor.model.NewsItem;
 
 /**
@@ -28,28 +30,44 @@ final class ItemChanges {
     }
 
     static Result diff(List<NewsItem> current, Map<String, SeenItem> seenBefore, int maxSeen) {
-        List<NewsItem> newestFirst = newestFirst(current);
+        List<Integer> newestFirst = newestFirst(current);
         LinkedHashMap<String, SeenItem> seen = new LinkedHashMap<>();
-        Map<String, NewsItem> produce = new LinkedHashMap<>();
-        int edited = 0;
         int beyond = 0;
-        for (NewsItem item : newestFirst) {
-            String key = SeenItem.key(item.id());
+        for (int index : newestFirst) {
+            String key = SeenItem.key(current.get(index).id());
             if (seen.containsKey(key)) {
-                continue; // a feed listing one id twice: the newer entry counts
+                continue;
             }
             if (seen.size() == maxSeen) {
                 beyond++;
                 continue;
             }
-            SeenItem before = seenBefore.get(key);
+            seen.put(key, seenBefore.get(key)); // placeholder, in rank order; the value is set below
+        }
+        // A feed may list one id twice, an edit beside the original. Seen for the first time, every
+        // content of it is produced, oldest first, so the newest has the highest revision; seen
+        // before, only its newest entry counts, so the older copy is never sent again.
+        Map<String, Integer> newestIndex = new HashMap<>();
+        for (int index : newestFirst) {
+            newestIndex.putIfAbsent(SeenItem.key(current.get(index).id()), index);
+        }
+        Map<Integer, NewsItem> produced = new TreeMap<>();
+        int edited = 0;
+        for (int k = newestFirst.size() - 1; k >= 0; k--) {
+            int index = newestFirst.get(k);
+            NewsItem item = current.get(index);
+            String key = SeenItem.key(item.id());
+            boolean remembered = seenBefore.containsKey(key);
+            if (!seen.containsKey(key) || remembered && newestIndex.get(key) != index) {
+                continue; // beyond the bound, or an older copy of an item produced before
+            }
+            SeenItem before = seen.get(key);
             if (before != null && before.contentHash().equals(item.contentHash())) {
-                seen.put(key, before);
                 continue;
             }
             int revision = before == null ? 1 : before.revision() + 1;
-            edited += before == null ? 0 : 1;
-            produce.put(item.id(), revision == item.revision() ? item : withRevision(item, revision));
+            edited += remembered ? 1 : 0;
+            produced.put(index, revision == item.revision() ? item : withRevision(item, revision));
             seen.put(key, new SeenItem(item.contentHash(), revision));
         }
         for (Map.Entry<String, SeenItem> e : seenBefore.entrySet()) {
@@ -59,21 +77,18 @@ final class ItemChanges {
             seen.putIfAbsent(e.getKey(), e.getValue());
         }
         // Produced in feed order, as the feed listed them, so a replay meets the stages in the same order.
-        List<NewsItem> inFeedOrder = new ArrayList<>(produce.size());
-        for (NewsItem item : current) {
-            NewsItem produced = produce.remove(item.id());
-            if (produced != null) {
-                inFeedOrder.add(produced);
-            }
-        }
-        return new Result(inFeedOrder, edited, beyond, seen);
+        return new Result(new ArrayList<>(produced.values()), edited, beyond, seen);
     }
 
-    private static List<NewsItem> newestFirst(List<NewsItem> current) {
-        List<NewsItem> sorted = new ArrayList<>(current);
-        // List.sort is stable: undated items, and items of one date, keep the feed's order.
-        sorted.sort(Comparator.comparing(NewsItem::published, Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
-        return sorted;
+    /** Indexes of {@code current}, newest first; List.sort is stable, so undated items and items of one date keep feed order. */
+    private static List<Integer> newestFirst(List<NewsItem> current) {
+        List<Integer> indexes = new ArrayList<>(current.size());
+        for (int i = 0; i < current.size(); i++) {
+            indexes.add(i);
+        }
+        indexes.sort(Comparator.comparing(i -> current.get(i).published(),
+                Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
+        return indexes;
     }
 
     private static NewsItem withRevision(NewsItem item, int revision) {

@@ -1,6 +1,7 @@
 package org.watchfloor.ingest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Instant;
@@ -125,5 +126,20 @@ class ItemIdentityTest {
         assertThat(first.seen()).containsOnlyKeys(SeenItem.key(longId));
         assertThat(ItemChanges.diff(map("https://a.example/rss", new FeedEntry(longId, null, "t", null, null)),
                 first.seen(), 10).toProduce()).isEmpty();
+    }
+
+    /** Some feeds keep an edited entry beside the original: both go out, the newer as the next revision. */
+    @Test
+    void anIdListedTwiceWithTwoContentsGivesTheNewerTheHigherRevision() {
+        List<NewsItem> items = map("https://a.example/rss",
+                new FeedEntry(null, "https://a.example/kursk", "Units reach Kursk with 11,000 soldiers", null,
+                        Instant.parse("2024-11-05T12:00:00Z")),
+                new FeedEntry(null, "https://a.example/other", "Other", null, Instant.parse("2024-11-05T11:00:00Z")),
+                new FeedEntry(null, "https://a.example/kursk", "Units reach Kursk", null, Instant.parse("2024-11-05T10:00:00Z")));
+        ItemChanges.Result result = ItemChanges.diff(items, Map.of(), 10);
+        assertThat(result.toProduce()).extracting(NewsItem::title, NewsItem::revision).containsExactly(
+                tuple("Units reach Kursk with 11,000 soldiers", 2), tuple("Other", 1), tuple("Units reach Kursk", 1));
+        assertThat(result.seen().get("https://a.example/kursk").revision()).isEqualTo(2);
+        assertThat(ItemChanges.diff(items, result.seen(), 10).toProduce()).as("the next poll of the same feed").isEmpty();
     }
 }
