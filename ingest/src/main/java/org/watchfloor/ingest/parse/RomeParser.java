@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The one class that uses Rome. Reads RSS 0.9x/1.0/2.0 and Atom into {@link ParsedFeed}; Rome's
