@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
+import org.watchfloor.ingest.IngestOnce;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestReport;
-import org.watchfloor.ingest.IngestStage;
 import org.watchfloor.ingest.IngestSettings;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.config.Settings;
@@ -37,7 +36,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "How often every feed is read again (setting ingest.poll.interval, default PT5M).")
     Duration pollInterval;
 
-    @Option(names = "--once", description = "Read the --feeds once, without the registry, then exit.")
+    @Option(names = "--once", description = "Read the --feeds once, without the registry, from the state saved by "
+            + "earlier runs (an edited item comes out as its next revision), then exit.")
     boolean once;
 
     @Spec
@@ -53,8 +53,8 @@ final class IngestCommand implements Callable<Integer> {
         List<URI> feedList = feeds == null ? List.of() : FeedList.read(feeds);
         KafkaSetup setup = StageRunner.connect(settings);
         if (once) {
-            try (IngestStage ingest = new IngestStage(setup, Map.of(), setup.topics(), Clock.systemUTC())) {
-                IngestReport report = ingest.ingestOnce(feedList);
+            try (IngestOnce ingest = new IngestOnce(setup, setup.topics(), ingestSettings, Clock.systemUTC())) {
+                IngestReport report = ingest.ingest(feedList);
                 spec.commandLine().getOut().println("ingest: " + report.summary());
                 return 0;
             }

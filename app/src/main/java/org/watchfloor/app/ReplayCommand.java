@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.IngestReport;
-import org.watchfloor.ingest.IngestStage;
+import org.watchfloor.ingest.IngestOnce;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
@@ -78,8 +77,9 @@ final class ReplayCommand implements Callable<Integer> {
                     Clock.systemUTC());
                  Admin admin = setup.admin()) {
                 stages.awaitRunning(timeout);
-                try (IngestStage ingest = new IngestStage(setup, Map.of(), topics, Clock.systemUTC())) {
-                    report = ingest.ingestOnce(feedList);
+                try (IngestOnce ingest = new IngestOnce(setup, topics, WatchfloorSettings.ingest(settings),
+                        Clock.systemUTC())) {
+                    report = ingest.ingest(feedList);
                 }
                 PipelineDrain drain = new PipelineDrain(admin);
                 drain.await(setup.id(StreamStages.ENRICH_APP_ID), topics.raw().name(), timeout);

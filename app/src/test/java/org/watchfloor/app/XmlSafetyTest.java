@@ -10,9 +10,9 @@ import java.time.Duration;
 import javax.xml.parsers.SAXParserFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.ingest.FeedParseException;
-import org.watchfloor.ingest.ParsedFeed;
 import org.watchfloor.ingest.RomeFeedParser;
+import org.watchfloor.ingest.parse.FeedParseException;
+import org.watchfloor.ingest.parse.ParsedFeed;
 
 /**
  * Feed parsing in the JVM that also holds CoreNLP: CoreNLP brings Apache Xerces, which replaces the

@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchedFeed;
+import org.watchfloor.ingest.parse.FailureReason;
+import org.watchfloor.ingest.parse.FeedParseException;
+import org.watchfloor.ingest.parse.FeedParser;
+import org.watchfloor.ingest.parse.ParsedFeed;
 
 /**
  * Runs the production fetch-and-parse path ({@link FeedFetcher}, {@link FeedParser}) on files,
@@ -70,7 +76,7 @@ public final class FeedChecker {
             return target.name() + "\terror\t" + oneLine(e.reason());
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must cost one line, not the run.
-            return target.name() + "\terror\tunexpected " + oneLine(RomeFeedParser.reason(e));
+            return target.name() + "\terror\tunexpected " + oneLine(FailureReason.of(e));
         }
     }
 

@@ -3,8 +3,6 @@ package org.watchfloor.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchResult;
+import org.watchfloor.ingest.fetch.FetchedFeed;
+import org.watchfloor.ingest.fetch.HttpExchanger;
+import org.watchfloor.ingest.fetch.Validators;
 
 /**
  * Fetches the bytes of one feed: {@code http(s):} politely through {@link HttpExchanger}
@@ -39,11 +42,7 @@ public final class FeedFetcher {
     public FeedFetcher(Clock clock, FetchSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // followed by hand: counted, http(s) only
-                .build();
-        this.exchanger = new HttpExchanger(http, clock, settings, new HostLimiter(settings.perHostConcurrency()));
+        this.exchanger = new HttpExchanger(clock, settings);
     }
 
     /** The feed's bytes, or an exception naming the URI and why not. */
@@ -84,10 +83,5 @@ public final class FeedFetcher {
         } catch (IOException | IllegalArgumentException e) {
             throw new FeedFetchException(uri, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    static boolean isRedirect(HttpResponse<?> response) {
-        int status = response.statusCode();
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 }

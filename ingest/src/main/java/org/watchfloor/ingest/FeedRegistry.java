@@ -14,6 +14,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.watchfloor.ingest.registry.FeedTopics;
+import org.watchfloor.ingest.registry.Opml;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.CompactedTopicReader;

@@ -2,17 +2,28 @@ package org.watchfloor.ingest;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.watchfloor.ingest.parse.NewsItemMapper;
+import org.watchfloor.ingest.schedule.FeedPoll;
 
-/** Builds a {@link FeedScheduler} with the production fetcher, parser and mapper; used by the service and the bench. */
+/** Builds the production poll (fetcher, parser, mapper, policy from the settings) and a {@link FeedScheduler} around it. */
 public final class FeedSchedulers {
     private FeedSchedulers() {
     }
 
+    /** A scheduler whose polls write through {@code writer}. */
+    public static FeedScheduler create(IngestSettings settings, PollWriter writer, IngestMetrics metrics, Clock clock) {
+        return new FeedScheduler(poll(settings, writer, metrics, clock), settings.workers(), clock);
+    }
+
+    /** A scheduler whose items go to {@code sink} and states to {@code store}, not atomically (benchmarks, tests). */
     public static FeedScheduler create(IngestSettings settings, ItemSink sink, FeedStateStore store, IngestMetrics metrics,
                                        Clock clock) {
+        return create(settings, PollWriter.of(sink, store), metrics, clock);
+    }
+
+    static FeedPoll poll(IngestSettings settings, PollWriter writer, IngestMetrics metrics, Clock clock) {
         Objects.requireNonNull(settings, "settings");
-        FeedPoll poll = new FeedPoll(new FeedFetcher(clock, settings.fetch()), new RomeFeedParser(), new NewsItemMapper(),
-                sink, settings.policy(), metrics, clock, settings.maxSeenPerFeed());
-        return new FeedScheduler(poll, store, settings.workers(), clock);
+        return new FeedPoll(new FeedFetcher(clock, settings.fetch()), new RomeFeedParser(), new NewsItemMapper(), writer,
+                settings.policy(), metrics, clock, settings.maxSeenPerFeed());
     }
 }

@@ -1,20 +1,14 @@
 package org.watchfloor.ingest;
 
-/** Keeps {@link FeedState} where the next owner of the feed will find it. */
+/**
+ * Keeps {@link FeedState}s apart from the items: for runs that need no transaction (benchmarks,
+ * tests), composed with an {@link ItemSink} by {@link PollWriter#of}. Production writes state and
+ * items together through {@link PollWriter}.
+ */
 public interface FeedStateStore {
     void save(FeedState state);
 
-    /** Forgets a feed that was removed from the registry. */
-    void remove(String url);
-
-    /** A store that keeps nothing, for {@code feeds check} and benchmarks. */
-    FeedStateStore NONE = new FeedStateStore() {
-        @Override
-        public void save(FeedState state) {
-        }
-
-        @Override
-        public void remove(String url) {
-        }
+    /** A store that keeps nothing. */
+    FeedStateStore NONE = state -> {
     };
 }

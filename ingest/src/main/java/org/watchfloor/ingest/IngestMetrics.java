@@ -36,26 +36,26 @@ public final class IngestMetrics {
         return registry;
     }
 
-    void fetched(int entryCount) {
+    public void fetched(int entryCount) {
         fetched.increment();
         entries.increment(entryCount);
     }
 
-    void notModified() {
+    public void notModified() {
         notModified.increment();
     }
 
-    void produced(int created, int edited) {
+    public void produced(int created, int edited) {
         newItems.increment(created);
         editedItems.increment(edited);
     }
 
-    void failed(String kind) {
+    public void failed(String kind) {
         Counter.builder("watchfloor.ingest.polls").tag("outcome", "failed").tag("kind", kind).register(registry).increment();
     }
 
     /** A feed crossed into (+1) or out of (-1) the unhealthy state. */
-    void unhealthyChanged(int delta) {
+    public void unhealthyChanged(int delta) {
         unhealthy.addAndGet(delta);
     }
 

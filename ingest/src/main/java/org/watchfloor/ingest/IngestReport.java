@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@link FeedIngestor#ingest} round did. {@code itemsProduced} counts records the broker
- * acknowledged; {@code itemsFailed} counts records the producer gave up on (they will be offered
- * again next round); {@code itemsUnchanged} counts items already produced with the same content.
+ * What one {@link IngestOnce#ingest} round did. {@code itemsProduced} counts items committed to
+ * {@code news.raw}; {@code itemsFailed} counts items whose transaction failed (the feed's state was
+ * not saved either, so the next round offers them again); {@code itemsUnchanged} counts entries
+ * not produced because they were produced before with the same content.
  */
 public record IngestReport(
         int feedsOk,

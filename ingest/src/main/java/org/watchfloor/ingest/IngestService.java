@@ -10,22 +10,29 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.watchfloor.model.NewsItem;
+import org.watchfloor.ingest.produce.PartitionTransactions;
+import org.watchfloor.ingest.registry.FeedAssignment;
+import org.watchfloor.ingest.registry.FeedTopics;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
 
 /**
  * One ingest instance in registry mode: joins the consumer group {@code settings.groupId()} on the
- * {@code feeds} topic, polls the feeds of its partitions, produces new and edited items to
- * {@code news.raw} and keeps per-feed state in {@code feed-state}. Start as many as you like; they
- * split the feeds, and when one stops the others take its feeds over. Close to stop.
+ * {@code feeds} topic, polls the feeds of its partitions, and writes each poll's new and edited
+ * items to {@code news.raw} together with the feed's new state in {@code feed-state}, in one
+ * transaction per poll (see {@link PartitionTransactions} for the transactional ids). Start as many
+ * as you like; they split the feeds, and when one stops or dies the others take its feeds over from
+ * the state last committed. Close to stop.
+ *
+ * <p>A killed instance's partitions move on after the group's session timeout (10 s). An instance
+ * restarted in its place takes them back at once when it keeps its identity in the group: give each
+ * instance its own {@code group.instance.id} in the Kafka client settings (static membership; such
+ * an instance then also keeps its partitions for the session timeout when it stops cleanly).
  */
 public final class IngestService implements AutoCloseable {
-    private final Producer<String, NewsItem> producer;
-    private final KafkaFeedStateStore store;
+    private final PartitionTransactions transactions;
     private final FeedScheduler scheduler;
     private final FeedAssignment assignment;
     private final Thread thread;
@@ -33,12 +40,12 @@ public final class IngestService implements AutoCloseable {
 
     private IngestService(KafkaSetup setup, Topics topics, IngestSettings settings, Clock clock, MeterRegistry registry) {
         FeedTopics.ensure(setup, topics);
+        FeedTopics.checkPartitions(setup, topics);
         this.metrics = new IngestMetrics(registry);
-        this.producer = IngestProducer.create(setup, Map.of());
-        this.store = new KafkaFeedStateStore(setup, FeedTopics.states(topics));
-        this.scheduler = FeedSchedulers.create(settings, new KafkaItemSink(producer, topics.raw()), store, metrics, clock);
+        this.transactions = new PartitionTransactions(setup, topics.raw(), FeedTopics.states(topics));
+        this.scheduler = FeedSchedulers.create(settings, transactions, metrics, clock);
         this.assignment = new FeedAssignment(consumer(setup, setup.id(settings.groupId())),
-                FeedTopics.registrations(topics), FeedTopics.states(topics), setup, scheduler, store);
+                FeedTopics.registrations(topics), FeedTopics.states(topics), setup, scheduler, transactions);
         this.thread = new Thread(assignment, "watchfloor-ingest-registry");
         thread.setDaemon(true);
         thread.start();
@@ -84,7 +91,7 @@ public final class IngestService implements AutoCloseable {
         return setup.consumer(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Leaves the group (its feeds move to the other instances), then stops polling and producing. */
+    /** Stops polling (running polls finish and commit), leaves the group (its feeds move on), closes the producers. */
     @Override
     public void close() {
         assignment.close();
@@ -94,7 +101,6 @@ public final class IngestService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
-        store.close();
-        producer.close();
+        transactions.close();
     }
 }

@@ -2,16 +2,24 @@ package org.watchfloor.ingest;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.watchfloor.ingest.schedule.PollPolicy;
 
 /**
  * Everything an ingest instance needs to know besides where Kafka is. Poll intervals: each feed is
  * polled every {@code interval} (or its own override, or longer when the server asks), never more
  * often than {@code floor} nor less often than {@code ceiling}; failures back off from
- * {@code backoffBase}; after {@code unhealthyAfter} failures in a row a feed is unhealthy.
+ * {@code backoffBase}; after {@code unhealthyAfter} failures in a row a feed is unhealthy. Each
+ * feed remembers the ids of its newest {@code maxSeenPerFeed} items (see {@code ItemChanges}).
  */
 public record IngestSettings(Duration floor, Duration interval, Duration ceiling, Duration backoffBase,
                              int unhealthyAfter, int workers, int maxSeenPerFeed, FetchSettings fetch,
                              String groupId) {
+    /**
+     * The most items remembered per feed: a state of that many items, under the longest keys
+     * {@link SeenItem#key} makes, stays below Kafka's default record limit of 1 MiB.
+     */
+    public static final int MAX_SEEN_PER_FEED = 3000;
+
     public IngestSettings {
         Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(interval, "interval");
@@ -22,6 +30,10 @@ public record IngestSettings(Duration floor, Duration interval, Duration ceiling
         if (workers < 1 || maxSeenPerFeed < 1 || unhealthyAfter < 1) {
             throw new IllegalArgumentException("workers, maxSeenPerFeed and unhealthyAfter must be positive, were "
                     + workers + ", " + maxSeenPerFeed + ", " + unhealthyAfter);
+        }
+        if (maxSeenPerFeed > MAX_SEEN_PER_FEED) {
+            throw new IllegalArgumentException("maxSeenPerFeed must be at most " + MAX_SEEN_PER_FEED
+                    + " (a feed's state must fit in one Kafka record), was " + maxSeenPerFeed);
         }
     }
 

@@ -1,43 +1,30 @@
 package org.watchfloor.ingest;
 
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import java.io.StringReader;
 import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import org.watchfloor.ingest.parse.FeedParseException;
+import org.watchfloor.ingest.parse.FeedParser;
+import org.watchfloor.ingest.parse.ParsedFeed;
+import org.watchfloor.ingest.parse.RomeParser;
 
 /**
- * The one place Rome is used. Reads RSS 0.9x/1.0/2.0 and Atom into {@link ParsedFeed}; Rome's
- * beans never leave this class, and nothing Rome throws escapes except as {@link FeedParseException}.
- *
- * <p>Rome never sees the bytes: {@link FeedDecoder} decodes them (never with the platform
- * default, which garbles non-UTF-8 feeds), {@link FeedShapeGuard} refuses HTML pages and deep
- * nesting, and {@link XmlRepair} removes the DOCTYPE and repairs what Rome would trip on. DOCTYPEs
- * are still refused by Rome as a second line, so no DTD is ever read and no entity expanded,
- * whatever JAXP parser the JVM ends up with (CoreNLP brings Xerces, which lacks the JDK's limits).
+ * The production {@link FeedParser}: {@link RomeParser} (decode, refuse HTML and deep nesting,
+ * repair, then Rome, the only place Rome is used) with at most one parse per core at a time.
+ * Thread-safe; one instance serves all feeds.
  */
 public final class RomeFeedParser implements FeedParser {
-    private static final int MAX_REASON_LENGTH = 300;
+    /** Documents nested deeper than this are refused before parsing. */
+    public static final int DEFAULT_MAX_DEPTH = 512;
     private final int maxDepth;
     /**
      * Parsing is pure CPU: more parses at once than cores only adds contention (measured: 32 parallel
      * parses on 2 cores ran at half the rate of 4), while fetch workers mostly wait on the network.
      */
-    private final java.util.concurrent.Semaphore cores =
-            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public RomeFeedParser() {
-        this(FeedShapeGuard.DEFAULT_MAX_DEPTH);
+        this(DEFAULT_MAX_DEPTH);
     }
 
     /** @param maxDepth documents nested deeper than this are refused before parsing */
@@ -62,129 +49,9 @@ public final class RomeFeedParser implements FeedParser {
             throw new FeedParseException(source, "interrupted before parsing", e);
         }
         try {
-            return parseNow(source, body, contentType);
+            return RomeParser.parse(source, body, contentType, maxDepth);
         } finally {
             cores.release();
         }
-    }
-
-    private ParsedFeed parseNow(URI source, byte[] body, String contentType) throws FeedParseException {
-        String text = XmlRepair.fromFirstMarkup(FeedDecoder.decode(body, contentType));
-        FeedShapeGuard.check(source, text, maxDepth);
-        try {
-            SyndFeed feed = input().build(new StringReader(XmlRepair.repair(text)));
-            return toParsedFeed(feed);
-        } catch (FeedException | RuntimeException e) {
-            // Rome signals bad input with FeedException, IllegalArgumentException (unknown root),
-            // UnsupportedEncodingException (odd charset names), wrapped NPEs, AIOOBE (base64 Atom
-            // content) and raw JDOM exceptions: all of them mean "not a feed we can read".
-            throw new FeedParseException(source, reason(e), e);
-        } catch (StackOverflowError e) {
-            // Deeply nested documents overflow Rome's recursive element handling; the thread's
-            // stack is unwound by now, so the worker can carry on with the next feed.
-            throw new FeedParseException(source, "document nested too deeply (StackOverflowError)", null);
-        }
-    }
-
-    private static SyndFeedInput input() {
-        // A new SyndFeedInput per call: it is cheap and not documented as thread-safe.
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
-        input.setXmlHealerOn(true);
-        input.setPreserveWireFeed(true); // to tell a real GUID from the link Rome copies into uri
-        return input;
-    }
-
-    private static ParsedFeed toParsedFeed(SyndFeed feed) {
-        List<FeedEntry> entries = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            entries.add(new FeedEntry(guid(entry, feed.getFeedType()), link(entry), entry.getTitle(), summary(entry),
-                    instant(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate())));
-        }
-        return new ParsedFeed(feed.getTitle(), feed.getFeedType(), blankToNull(feed.getLanguage()), entries, ttl(feed));
-    }
-
-    private static java.time.Duration ttl(SyndFeed feed) {
-        if (feed.originalWireFeed() instanceof com.rometools.rome.feed.rss.Channel channel && channel.getTtl() > 0) {
-            return java.time.Duration.ofMinutes(channel.getTtl());
-        }
-        return null;
-    }
-
-    /**
-     * RSS guid, RSS 1.0 rdf:about, Atom id; null when the feed gives none. Read from the wire entry
-     * because Rome copies an RSS 2.0 item's link into uri when it has no guid, which would hide the
-     * difference between an id the publisher chose and a link we must normalise.
-     */
-    private static String guid(SyndEntry entry, String feedType) {
-        Object wire = entry.getWireEntry();
-        if (wire instanceof Item item) {
-            if (item.getGuid() != null) {
-                return blankToNull(item.getGuid().getValue());
-            }
-            return "rss_1.0".equals(feedType) ? blankToNull(item.getUri()) : null;
-        }
-        if (wire instanceof Entry atom) {
-            return blankToNull(atom.getId());
-        }
-        return blankToNull(entry.getUri());
-    }
-
-    private static String link(SyndEntry entry) {
-        if (entry.getLink() != null && !entry.getLink().isBlank()) {
-            return entry.getLink().strip();
-        }
-        for (SyndLink link : entry.getLinks()) {
-            if (link.getHref() != null && !link.getHref().isBlank()
-                    && (link.getRel() == null || "alternate".equals(link.getRel()))) {
-                return link.getHref().strip();
-            }
-        }
-        return null;
-    }
-
-    private static String summary(SyndEntry entry) {
-        SyndContent description = entry.getDescription();
-        if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
-            return description.getValue();
-        }
-        for (SyndContent content : entry.getContents()) {
-            if (content.getValue() != null && !content.getValue().isBlank()) {
-                return content.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** One line: the exception's kind and message, and the root cause's when it says more. */
-    static String reason(Throwable e) {
-        StringBuilder reason = new StringBuilder(e.getClass().getSimpleName());
-        if (e.getMessage() != null) {
-            reason.append(": ").append(e.getMessage());
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        // Rome often repeats the cause's message in its own; then the cause adds only its kind.
-        if (root != e && root.getMessage() != null && e.getMessage() != null && e.getMessage().contains(root.getMessage())) {
-            reason.append(" (").append(root.getClass().getSimpleName()).append(')');
-        } else if (root != e) {
-            reason.append(" (").append(root.getClass().getSimpleName());
-            if (root.getMessage() != null) {
-                reason.append(": ").append(root.getMessage());
-            }
-            reason.append(')');
-        }
-        String line = reason.toString().replaceAll("\\s+", " ").strip();
-        return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH) + "…";
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.ingest.fetch.Validators;
+import org.watchfloor.ingest.registry.FeedTopics;
+import org.watchfloor.ingest.schedule.SeenItem;
 import org.watchfloor.model.SchemaValidator;
 
 /** The values ingest writes to its compacted topics follow the schemas published in model. */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchedFeed;
 
 class FeedFetcherTest {
     private static final Instant NOW = Instant.parse("2024-11-05T12:00:00Z");

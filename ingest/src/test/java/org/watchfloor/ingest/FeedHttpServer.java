@@ -23,19 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Last-Modified and answers 304 to a matching conditional request, or runs a custom handler.
  * Multi-threaded, so a handler that hangs blocks only its own request. Logs every request.
  */
-final class FeedHttpServer implements AutoCloseable {
-    record Request(String path, Instant at, String ifNoneMatch, String ifModifiedSince, String userAgent) {
+public final class FeedHttpServer implements AutoCloseable {
+    public record Request(String path, Instant at, String ifNoneMatch, String ifModifiedSince, String userAgent) {
     }
 
     private static final String LAST_MODIFIED = "Mon, 04 Nov 2024 10:00:00 GMT";
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
 
-    FeedHttpServer() {
+    public FeedHttpServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         } catch (IOException e) {
@@ -46,12 +46,12 @@ final class FeedHttpServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     /** Serves {@code body} with validators; extra headers (Cache-Control…) added as given. */
-    void feed(String path, byte[] body, Map<String, String> headers) {
+    public void feed(String path, byte[] body, Map<String, String> headers) {
         String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
         handlers.put(path, exchange -> {
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -69,19 +69,19 @@ final class FeedHttpServer implements AutoCloseable {
         });
     }
 
-    void feed(String path, byte[] body) {
+    public void feed(String path, byte[] body) {
         feed(path, body, Map.of());
     }
 
-    void handle(String path, HttpHandler handler) {
+    public void handle(String path, HttpHandler handler) {
         handlers.put(path, handler);
     }
 
-    List<Request> requestsTo(String path) {
+    public List<Request> requestsTo(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -3,33 +3,27 @@ package org.watchfloor.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.TopicSettings;
+import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
-import org.watchfloor.stage.TopicTable;
-import org.watchfloor.stage.TopicSettings;
-import org.watchfloor.stage.KafkaSetup;
 
 /** Point 6: the registry in Kafka, a consumer group of ingest instances, state in feed-state; point 5 across restarts. */
 @ExtendWith(KafkaExtension.class)
@@ -64,7 +58,7 @@ class IngestServiceIT {
     void twoInstancesSplitTwentyFeedsAndOneTakesAllOverWithNoItemProducedTwice() {
         try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             for (int i = 0; i < 20; i++) {
-                server.feed("/f" + i + ".rss", PollHarness.rss("f" + i, 2));
+                server.feed("/f" + i + ".rss", Fixtures.rss("f" + i, 2));
                 registry.add(FeedRegistration.of(server.uri("/f" + i + ".rss").toString()));
             }
         }
@@ -118,20 +112,6 @@ class IngestServiceIT {
     }
 
     private List<ConsumerRecord<String, NewsItem>> rawRecords() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, NewsItem> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                topics.raw().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.raw().name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, NewsItem>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
+        return RawTopic.committed(bootstrap, topics);
     }
 }

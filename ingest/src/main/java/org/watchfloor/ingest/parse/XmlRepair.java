@@ -1,0 +1,89 @@
+package org.watchfloor.ingest.parse;
+
+import java.util.regex.Pattern;
+
+/**
+ * Repairs what liberal feed parsers repair, on decoded text, before any XML parser sees it: junk
+ * before the first element, the XML declaration (the text is decoded already, so its encoding
+ * label can only mislead), the DOCTYPE with its internal subset, and characters XML forbids.
+ *
+ * <p>Removing the DOCTYPE is also the security boundary: with no DTD there is no entity to expand
+ * and no external entity or DTD to resolve, whatever XML parser the JVM holds. Entities the DTD
+ * would have defined then stay as literal text ({@link EntityRepair}).
+ */
+final class XmlRepair {
+    private static final Pattern UNFINISHED_END_TAG = Pattern.compile("(</[A-Za-z_][\\w.:-]*)\\s*$");
+    private static final Pattern ILLEGAL_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
+
+    private XmlRepair() {
+    }
+
+    /** The whole chain: prolog, entities, namespaces and structure, dates. */
+    static String repair(String text) {
+        String xml = ILLEGAL_CHARS.matcher(text).replaceAll("");
+        xml = withoutDoctype(withoutDeclaration(fromFirstMarkup(xml)));
+        xml = UNFINISHED_END_TAG.matcher(xml).replaceFirst("$1>"); // "</rss" cut off before its ">"
+        xml = EntityRepair.repair(xml);
+        xml = NamespaceRepair.repair(xml);
+        return DateRepair.repair(xml);
+    }
+
+    /** Drops a BOM, whitespace or junk (PHP warnings, stray text) before the first {@code <}. */
+    static String fromFirstMarkup(String text) {
+        int declaration = text.indexOf("<?xml");
+        if (declaration > 0 && declaration < 2048) {
+            return text.substring(declaration);
+        }
+        int first = text.indexOf('<');
+        return first <= 0 ? text : text.substring(first);
+    }
+
+    private static String withoutDeclaration(String xml) {
+        if (xml.startsWith("<?xml")) {
+            int end = xml.indexOf("?>");
+            return end < 0 ? xml : xml.substring(end + 2);
+        }
+        return xml;
+    }
+
+    /** Removes every {@code <!DOCTYPE ...>}, internal subset included. */
+    static String withoutDoctype(String xml) {
+        String result = xml;
+        int start;
+        while ((start = indexOfIgnoreCase(result, "<!DOCTYPE")) >= 0) {
+            int end = doctypeEnd(result, start);
+            result = result.substring(0, start) + (end < 0 ? "" : result.substring(end));
+        }
+        return result;
+    }
+
+    private static int doctypeEnd(String xml, int start) {
+        int gt = xml.indexOf('>', start);
+        int bracket = xml.indexOf('[', start);
+        if (bracket >= 0 && (gt < 0 || bracket < gt)) {
+            int close = xml.indexOf("]", bracket);
+            while (close >= 0) {
+                int after = close + 1;
+                while (after < xml.length() && Character.isWhitespace(xml.charAt(after))) {
+                    after++;
+                }
+                if (after < xml.length() && xml.charAt(after) == '>') {
+                    return after + 1;
+                }
+                close = xml.indexOf("]", close + 1);
+            }
+            return -1;
+        }
+        return gt < 0 ? -1 : gt + 1;
+    }
+
+    private static int indexOfIgnoreCase(String text, String what) {
+        int limit = text.length() - what.length();
+        for (int i = text.indexOf('<'); i >= 0 && i <= limit; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
