@@ -71,7 +71,11 @@ class DeploymentsIT {
                         .map(GroupListing::groupId).collect(Collectors.toCollection(TreeSet::new));
                 Set<String> topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
                 System.out.println("DeploymentsIT groups and application ids: " + groups);
+                Set<String> transactional = admin.listTransactions().all().get(30, TimeUnit.SECONDS).stream()
+                        .map(t -> t.transactionalId()).collect(Collectors.toCollection(TreeSet::new));
                 System.out.println("DeploymentsIT topics: " + topics);
+                System.out.println("DeploymentsIT transactional ids: " + transactional);
+                assertThat(transactional).isNotEmpty().allMatch(t -> t.startsWith("red.") || t.startsWith("blue."));
                 assertThat(groups).contains("red.watchfloor-enrich", "red.watchfloor-alerts",
                         "blue.watchfloor-enrich", "blue.watchfloor-alerts");
                 assertThat(groups).filteredOn(g -> g.startsWith("red.") || g.startsWith("blue."))

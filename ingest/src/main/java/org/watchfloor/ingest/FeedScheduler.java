@@ -93,12 +93,6 @@ public final class FeedScheduler implements AutoCloseable {
         return feeds.size();
     }
 
-    /** The latest state of {@code url}, or null when it is not scheduled here. */
-    public FeedState state(String url) {
-        Scheduled s = feeds.get(url);
-        return s == null ? null : s.state;
-    }
-
     /** The latest state of every scheduled feed. */
     public Map<String, FeedState> states() {
         Map<String, FeedState> states = new LinkedHashMap<>();

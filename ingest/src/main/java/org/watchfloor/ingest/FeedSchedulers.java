@@ -15,12 +15,6 @@ public final class FeedSchedulers {
         return new FeedScheduler(poll(settings, writer, metrics, clock), settings.workers(), clock);
     }
 
-    /** A scheduler whose items go to {@code sink} and states to {@code store}, not atomically (benchmarks, tests). */
-    public static FeedScheduler create(IngestSettings settings, ItemSink sink, FeedStateStore store, IngestMetrics metrics,
-                                       Clock clock) {
-        return create(settings, PollWriter.of(sink, store), metrics, clock);
-    }
-
     static FeedPoll poll(IngestSettings settings, PollWriter writer, IngestMetrics metrics, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         return new FeedPoll(new FeedFetcher(clock, settings.fetch()), new RomeFeedParser(), new NewsItemMapper(), writer,

@@ -12,17 +12,4 @@ import org.watchfloor.model.NewsItem;
 @FunctionalInterface
 public interface PollWriter {
     void write(List<NewsItem> items, FeedState state);
-
-    /**
-     * Items to {@code sink}, state to {@code store}, one after the other and not atomically: for
-     * runs that keep no state in Kafka (benchmarks, tests).
-     */
-    static PollWriter of(ItemSink sink, FeedStateStore store) {
-        return (items, state) -> {
-            if (!items.isEmpty()) {
-                sink.publish(items);
-            }
-            store.save(state);
-        };
-    }
 }

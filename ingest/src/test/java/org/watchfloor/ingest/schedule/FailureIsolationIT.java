@@ -14,11 +14,9 @@ import org.watchfloor.ingest.FeedFetcher;
 import org.watchfloor.ingest.FeedHttpServer;
 import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedScheduler;
-import org.watchfloor.ingest.FeedStateStore;
 import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.Fixtures;
 import org.watchfloor.ingest.IngestMetrics;
-import org.watchfloor.ingest.PollWriter;
 import org.watchfloor.ingest.RomeFeedParser;
 import org.watchfloor.ingest.parse.FeedParser;
 import org.watchfloor.ingest.parse.NewsItemMapper;
@@ -85,7 +83,7 @@ class FailureIsolationIT {
         ListSink sink = new ListSink();
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
         FeedPoll poll = new FeedPoll(new FeedFetcher(Clock.systemUTC()), exploding, new NewsItemMapper(),
-                PollWriter.of(sink, FeedStateStore.NONE),
+                sink,
                 new PollPolicy(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(50), 5, () -> 0.5),
                 metrics, Clock.systemUTC(), 100);
         try (FeedScheduler scheduler = new FeedScheduler(poll, 2, Clock.systemUTC())) {

@@ -255,7 +255,7 @@ class PoliteFetchIT {
 
             release.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> h.sink.items.size() == 3);
-            await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.state(feed.url()).lastSuccess() != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.states().get(feed.url()).lastSuccess() != null);
         }
         assertThat(server.maxInFlight.get()).isEqualTo(1);
         assertThat(h.sink.items).hasSize(3);

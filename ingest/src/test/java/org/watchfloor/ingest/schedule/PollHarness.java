@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.watchfloor.ingest.FeedFetcher;
 import org.watchfloor.ingest.FeedScheduler;
-import org.watchfloor.ingest.FeedStateStore;
 import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.IngestMetrics;
-import org.watchfloor.ingest.PollWriter;
 import org.watchfloor.ingest.RomeFeedParser;
 import org.watchfloor.ingest.parse.NewsItemMapper;
 
@@ -24,7 +22,7 @@ final class PollHarness {
         this.fetch = fetch;
         this.policy = policy;
         this.poll = new FeedPoll(new FeedFetcher(Clock.systemUTC(), fetch), new RomeFeedParser(), new NewsItemMapper(),
-                PollWriter.of(sink, FeedStateStore.NONE), policy, metrics, Clock.systemUTC(), 2000);
+                sink, policy, metrics, Clock.systemUTC(), 2000);
     }
 
     PollHarness() {
