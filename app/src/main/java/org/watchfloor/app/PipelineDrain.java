@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +27,12 @@ import org.slf4j.LoggerFactory;
 final class PipelineDrain {
     private static final Logger log = LoggerFactory.getLogger(PipelineDrain.class);
     private final Admin admin;
+    private final BooleanSupplier failed;
 
-    PipelineDrain(Admin admin) {
+    /** {@code failed} tells when a stage has died: waiting for it to drain would be in vain. */
+    PipelineDrain(Admin admin, BooleanSupplier failed) {
         this.admin = admin;
+        this.failed = failed;
     }
 
     /** Blocks until {@code applicationId} has no lag on {@code sourceTopic} and its repartition topics. */
@@ -39,6 +43,10 @@ final class PipelineDrain {
         while (quietChecks < 2) {
             lag = lag(applicationId, sourceTopic);
             quietChecks = lag == 0 ? quietChecks + 1 : 0;
+            if (failed.getAsBoolean()) {
+                throw new IllegalStateException(applicationId + " stopped with " + lag + " records left on "
+                        + sourceTopic + "; see the log above");
+            }
             if (quietChecks < 2) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(applicationId + " still has " + lag + " records to process on "

@@ -35,9 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Read every feed once through the whole pipeline on a fresh embedded broker; "
-                + "write DIR/enriched.jsonl, DIR/alerts.jsonl and DIR/stories.jsonl (the story of each item).")
+                + "write DIR/enriched.jsonl, DIR/alerts.jsonl and DIR/stories.jsonl (the story of each item).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every feed read, every item delivered",
+                "1:a stage stopped, an item read was not delivered, or the pipeline did not drain in time",
+                "2:bad command-line input or setting",
+                "3:every item read was delivered, but some feeds could not be read (listed on standard error)"})
 final class ReplayCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
+    static final int NOT_DELIVERED = 1;
+    static final int FEEDS_FAILED = 3;
 
     @Option(names = "--feeds", required = true, paramLabel = "PATH",
             description = "A folder of feed files, an OPML file, or a text file of URLs.")
@@ -66,6 +73,9 @@ final class ReplayCommand implements Callable<Integer> {
         List<URI> feedList = FeedList.read(feeds);
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("watchfloor-replay-");
+        // Ctrl-C ends the JVM without unwinding this method: the hook removes the folder then.
+        Thread cleanup = new Thread(() -> deleteRecursively(work), "replay-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
             // One partition, so items meet the stages in feed order; no time limit, as replayed articles are old.
             KafkaSetup setup = WatchfloorSettings.embedded(settings, broker.bootstrapServers())
@@ -81,7 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
                         Clock.systemUTC())) {
                     report = ingest.ingest(feedList);
                 }
-                PipelineDrain drain = new PipelineDrain(admin);
+                PipelineDrain drain = new PipelineDrain(admin, stages::anyFailed);
                 drain.await(setup.id(StreamStages.ENRICH_APP_ID), topics.raw().name(), timeout);
                 drain.await(setup.id(StreamStages.ALERTS_APP_ID), topics.enriched().name(), timeout);
                 if (stages.anyFailed()) {
@@ -95,10 +105,26 @@ final class ReplayCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("replay: %s; %d enriched items, %d alerts -> %s%n",
                     report.summary(), enriched, alerts, out.toAbsolutePath());
             report.failures().forEach(f -> spec.commandLine().getErr().printf("feed failed: %s: %s%n", f.uri(), f.reason()));
-            return 0;
+            return exitCode(report);
         } finally {
             deleteRecursively(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: nothing left to do.
+            }
         }
+    }
+
+    /**
+     * {@value #NOT_DELIVERED} when an item read was not delivered (a dead stage throws before this),
+     * {@value #FEEDS_FAILED} when every item read was delivered but some feeds could not be read, else 0.
+     */
+    static int exitCode(IngestReport report) {
+        if (report.itemsFailed() > 0) {
+            return NOT_DELIVERED;
+        }
+        return report.feedsFailed() > 0 ? FEEDS_FAILED : 0;
     }
 
     private static int write(List<byte[]> values, Path file) throws IOException {
