@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -75,8 +74,9 @@ public final class CompactedTopicReader {
         }
         try {
             values.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-        } catch (SerializationException e) {
-            log.warn("{} offset {} key {} skipped: {}", topic.name(), record.offset(), record.key(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("unreadable record at {}-{} offset {} (key {}) skipped: {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), e.getMessage());
         }
     }
 }
