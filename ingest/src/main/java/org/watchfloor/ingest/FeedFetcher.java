@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.fetch.FetchResult;
 import org.watchfloor.ingest.fetch.FetchedFeed;
 import org.watchfloor.ingest.fetch.HttpExchanger;
@@ -18,9 +19,11 @@ import org.watchfloor.ingest.fetch.Validators;
 
 /**
  * Fetches the bytes of one feed: {@code http(s):} politely through {@link HttpExchanger}
- * (conditional GET, gzip, a few redirects, one deadline for the whole exchange, a per-host limit),
- * {@code file:} from disk. Every body is capped at {@code maxBytes} after gzip decoding. Thread-safe;
- * one instance (and so one connection pool) serves all feeds.
+ * (conditional GET, gzip, a few redirects, one deadline for the whole fetch, a per-host limit),
+ * {@code file:} from disk (regular files only: a FIFO would block a worker). Every body is capped
+ * at {@code maxBytes} after gzip decoding, and every URL, each redirect included, is checked
+ * against the settings' {@link FetchPolicy}. Thread-safe; one instance (and so one connection
+ * pool) serves all feeds.
  */
 public final class FeedFetcher {
     public static final String USER_AGENT = FetchSettings.USER_AGENT;
@@ -30,13 +33,15 @@ public final class FeedFetcher {
     private final FetchSettings settings;
     private final HttpExchanger exchanger;
 
+    /** Default settings with {@link FetchPolicy#operator()}: for fetching what the operator names ({@code feeds check}). */
     public FeedFetcher(Clock clock) {
-        this(clock, FetchSettings.defaults());
+        this(clock, FetchSettings.defaults().withPolicy(FetchPolicy.operator()));
     }
 
+    /** As {@link #FeedFetcher(Clock)}, with another deadline and byte limit. */
     public FeedFetcher(Clock clock, Duration requestTimeout, long maxBytes) {
-        this(clock, FetchSettings.defaults().withResponseTimeout(Objects.requireNonNull(requestTimeout, "requestTimeout"))
-                .withMaxBytes(maxBytes));
+        this(clock, FetchSettings.defaults().withPolicy(FetchPolicy.operator())
+                .withResponseTimeout(Objects.requireNonNull(requestTimeout, "requestTimeout")).withMaxBytes(maxBytes));
     }
 
     public FeedFetcher(Clock clock, FetchSettings settings) {
@@ -58,18 +63,18 @@ public final class FeedFetcher {
     public FetchResult fetch(URI uri, Validators validators) throws FeedFetchException {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(validators, "validators");
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return switch (scheme) {
-            case "http", "https" -> exchanger.fetch(uri, validators);
-            case "file" -> new FetchResult(fetchFile(uri), Validators.NONE, null);
-            default -> throw new FeedFetchException(uri, "unsupported URI scheme '" + scheme + "'", -1,
-                    "unsupported", null, null);
-        };
+        settings.policy().check(uri, uri);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("file") ? new FetchResult(fetchFile(uri), Validators.NONE, null)
+                : exchanger.fetch(uri, validators);
     }
 
     private FetchedFeed fetchFile(URI uri) throws FeedFetchException {
         try {
             Path path = Path.of(uri);
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new FeedFetchException(uri, "not a regular file", -1, "unsupported", null, null);
+            }
             try (InputStream in = Files.newInputStream(path)) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
                 if (bytes.length > settings.maxBytes()) {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -28,22 +30,43 @@ import org.xml.sax.SAXException;
  * a replay reads them in the same order everywhere); an OPML file (the {@code xmlUrl} of every
  * outline); a single feed file; or a text file with one URL or path per line ({@code #} comments).
  * Relative paths resolve against the list file's folder. The result has no duplicates.
+ *
+ * <p>One bad entry (not a URI, an unsupported scheme, no host, a bad port) costs only that entry:
+ * it is skipped and reported with the file and its line or outline. A list that cannot be read at
+ * all (missing, not UTF-8, an OPML file that is not XML) is an error naming the file.
  */
 public final class FeedList {
+    private static final Logger log = LoggerFactory.getLogger(FeedList.class);
     private static final Set<String> FEED_EXTENSIONS = Set.of("xml", "rss", "atom", "rdf");
     private static final Set<String> SCHEMES = Set.of("http", "https", "file");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
     private static final int SNIFF_BYTES = 4096;
+    private static final int MAX_PORT = 65535;
 
     private FeedList() {
     }
 
-    /** The feeds named by {@code path}; every error message names the path. */
+    /** The feeds a list names, and one line per entry skipped: file, line or outline, and why. */
+    public record Entries(List<URI> feeds, List<String> skipped) {
+        public Entries {
+            feeds = List.copyOf(feeds);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** The feeds named by {@code path}, entries skipped logged as warnings; every error names the path. */
     public static List<URI> read(Path path) throws IOException {
+        Entries entries = readEntries(path);
+        entries.skipped().forEach(problem -> log.warn("{}: entry skipped", problem));
+        return entries.feeds();
+    }
+
+    /** The feeds named by {@code path} and the entries skipped, for callers that report them themselves. */
+    public static Entries readEntries(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         Path absolute = path.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            return directory(absolute);
+            return new Entries(directory(absolute), List.of());
         }
         if (!Files.isRegularFile(absolute)) {
             throw new IOException("feed list " + path + " does not exist or is not a file or folder");
@@ -53,7 +76,7 @@ public final class FeedList {
             return opml(absolute);
         }
         if (head.startsWith("<")) {
-            return List.of(absolute.toUri()); // a feed document itself
+            return new Entries(List.of(absolute.toUri()), List.of()); // a feed document itself
         }
         return lines(absolute);
     }
@@ -96,7 +119,7 @@ public final class FeedList {
         }
     }
 
-    private static List<URI> opml(Path file) throws IOException {
+    private static Entries opml(Path file) throws IOException {
         Document document;
         try (InputStream in = Files.newInputStream(file)) {
             // The JDK's own parser, whatever else is on the classpath, with DTDs refused: an OPML
@@ -111,26 +134,36 @@ public final class FeedList {
             throw new IOException("cannot read OPML feed list " + file + ": " + e.getMessage(), e);
         }
         Set<URI> feeds = new LinkedHashSet<>();
+        List<String> skipped = new ArrayList<>();
         NodeList outlines = document.getElementsByTagName("outline");
         for (int i = 0; i < outlines.getLength(); i++) {
             String url = ((Element) outlines.item(i)).getAttribute("xmlUrl");
             if (!url.isBlank()) {
-                feeds.add(resolve(file, url, "outline " + (i + 1)));
+                add(file, url, "outline " + (i + 1), feeds, skipped);
             }
         }
-        return List.copyOf(feeds);
+        return new Entries(List.copyOf(feeds), skipped);
     }
 
-    private static List<URI> lines(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    private static Entries lines(Path file) throws IOException {
+        List<String> lines = Utf8Lines.read(file);
         Set<URI> feeds = new LinkedHashSet<>();
+        List<String> skipped = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
-                feeds.add(resolve(file, line, "line " + (i + 1)));
+                add(file, line, "line " + (i + 1), feeds, skipped);
             }
         }
-        return new ArrayList<>(feeds);
+        return new Entries(List.copyOf(feeds), skipped);
+    }
+
+    private static void add(Path file, String reference, String where, Set<URI> feeds, List<String> skipped) {
+        try {
+            feeds.add(resolve(file, reference, where));
+        } catch (IOException e) {
+            skipped.add(e.getMessage());
+        }
     }
 
     /** A URL as given, or a path (or relative {@code file:} URI) resolved against the list's folder. */
@@ -143,7 +176,7 @@ public final class FeedList {
         try {
             uri = new URI(ref);
         } catch (java.net.URISyntaxException e) {
-            throw new IOException(listFile + " " + where + ": not a URI: " + ref, e);
+            throw new IOException(listFile + " " + where + ": not a URI: " + ref + " (" + e.getReason() + ")", e);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
@@ -151,6 +184,12 @@ public final class FeedList {
         }
         if (scheme.equals("file") && uri.isOpaque()) {
             return listFile.getParent().resolve(uri.getSchemeSpecificPart()).normalize().toUri();
+        }
+        if (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            throw new IOException(listFile + " " + where + ": no host (or a bad port) in " + ref);
+        }
+        if (uri.getPort() > MAX_PORT) {
+            throw new IOException(listFile + " " + where + ": port " + uri.getPort() + " out of range in " + ref);
         }
         return uri;
     }

@@ -2,7 +2,6 @@ package org.watchfloor.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.ingest.schedule.FeedPoll;
+import org.watchfloor.ingest.schedule.PollPolicy;
 
 /**
  * Schedules every feed on its own: one timer thread decides when, a pool of {@code workers} threads
@@ -109,8 +109,7 @@ public final class FeedScheduler implements AutoCloseable {
             s.pending.cancel(false);
         }
         int generation = ++s.generation;
-        Instant next = s.state.nextPoll();
-        long delay = next == null ? 0 : Math.max(0, Duration.between(clock.instant(), next).toMillis());
+        long delay = PollPolicy.delayUntil(s.state.nextPoll(), clock.instant()).toMillis();
         try {
             s.pending = timer.schedule(() -> submit(s, generation), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

@@ -17,7 +17,9 @@ public final class FeedSchedulers {
 
     static FeedPoll poll(IngestSettings settings, PollWriter writer, IngestMetrics metrics, Clock clock) {
         Objects.requireNonNull(settings, "settings");
-        return new FeedPoll(new FeedFetcher(clock, settings.fetch()), new RomeFeedParser(), new NewsItemMapper(), writer,
-                settings.policy(), metrics, clock, settings.maxSeenPerFeed());
+        return new FeedPoll(new FeedFetcher(clock, settings.fetch()),
+                new RomeFeedParser(RomeFeedParser.DEFAULT_MAX_DEPTH, settings.parseBudget()),
+                new NewsItemMapper(settings.textLimits()), writer, settings.policy(), metrics, clock,
+                settings.maxSeenPerFeed());
     }
 }

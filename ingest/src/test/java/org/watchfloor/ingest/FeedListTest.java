@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,14 +103,43 @@ class FeedListTest {
     }
 
     @Test
-    void unsupportedSchemeNamesTheFileAndLine() throws IOException {
-        Path list = write("feeds.txt", "https://ok.example/rss\nftp://old.example/feed.xml\n");
+    void aBadEntryCostsOnlyThatEntryAndIsReportedWithFileAndLine() throws IOException {
+        Path list = write("feeds.txt", "https://ok.example/rss\nftp://old.example/feed.xml\nhttp:///no-host\n"
+                + "http://bad-port.example:99999/rss\nhttp://bad-port.example:x/rss\nhttps://also-ok.example/atom\n");
+
+        FeedList.Entries entries = FeedList.readEntries(list);
+
+        assertThat(entries.feeds()).containsExactly(URI.create("https://ok.example/rss"),
+                URI.create("https://also-ok.example/atom"));
+        assertThat(entries.skipped()).hasSize(4).allSatisfy(problem -> assertThat(problem).contains(list.toString()));
+        assertThat(entries.skipped().get(0)).contains("line 2", "ftp");
+        assertThat(entries.skipped().get(1)).contains("line 3", "no host");
+        assertThat(entries.skipped().get(2)).contains("line 4", "port 99999");
+        assertThat(entries.skipped().get(3)).contains("line 5");
+        assertThat(FeedList.read(list)).isEqualTo(entries.feeds());
+    }
+
+    @Test
+    void aBadOutlineCostsOnlyThatOutline() throws IOException {
+        Path opml = write("list.opml", "<opml version=\"2.0\"><body><outline xmlUrl=\"gopher://old.example/\"/>"
+                + "<outline xmlUrl=\"https://ok.example/rss\"/></body></opml>");
+
+        FeedList.Entries entries = FeedList.readEntries(opml);
+
+        assertThat(entries.feeds()).containsExactly(URI.create("https://ok.example/rss"));
+        assertThat(entries.skipped()).singleElement().asString().contains(opml.toString(), "outline 1", "gopher");
+    }
+
+    @Test
+    void aListThatIsNotUtf8IsAnErrorNamingTheFileAndLine() throws IOException {
+        Path list = dir.resolve("latin1.txt");
+        Files.write(list, "https://ok.example/rss\nhttps://caf\u00e9.example/rss\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> FeedList.read(list))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(list.toString())
-                .hasMessageContaining("line 2")
-                .hasMessageContaining("ftp");
+                .hasMessageContaining("not UTF-8")
+                .hasMessageContaining("line 2");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.fetch.FetchedFeed;
 import org.watchfloor.ingest.parse.NewsItemMapper;
 import org.watchfloor.ingest.parse.ParsedFeed;
@@ -43,6 +44,9 @@ import org.watchfloor.testkit.KafkaExtension;
 class IngestOnceIT {
     private static final Instant NOW = Instant.parse("2024-11-06T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Feeds on loopback, as the operator names them. */
+    private static final IngestSettings LOCAL = IngestSettings.defaults()
+            .withFetch(FetchSettings.defaults().withPolicy(FetchPolicy.operator()));
 
     private final LoopbackHttpServer server = new LoopbackHttpServer();
     private Topics topics;
@@ -64,7 +68,7 @@ class IngestOnceIT {
 
     /** One run of {@code ingest --once}: a new instance each time, so all it knows comes from feed-state. */
     private IngestReport ingestOnce(List<URI> feeds) {
-        try (IngestOnce once = new IngestOnce(KafkaSetup.of(bootstrap), topics, IngestSettings.defaults(), CLOCK)) {
+        try (IngestOnce once = new IngestOnce(KafkaSetup.of(bootstrap), topics, LOCAL, CLOCK)) {
             return once.ingest(feeds);
         }
     }
@@ -184,7 +188,7 @@ class IngestOnceIT {
         // A record limit of 20 KiB leaves 4 KiB for a state: 200 remembered items need more.
         KafkaSetup small = KafkaSetup.of(bootstrap).withClientSettings(Map.of("max.request.size", "20480"));
         IngestReport report;
-        try (IngestOnce once = new IngestOnce(small, topics, IngestSettings.defaults(), CLOCK)) {
+        try (IngestOnce once = new IngestOnce(small, topics, LOCAL, CLOCK)) {
             report = once.ingest(List.of(server.uri("/long.rss")));
         }
 
@@ -202,7 +206,7 @@ class IngestOnceIT {
         try (FeedRegistry registry = new FeedRegistry(KafkaSetup.of(bootstrap), topics)) {
             feeds.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
         }
-        IngestSettings everyFewHundredMillis = IngestSettings.defaults()
+        IngestSettings everyFewHundredMillis = LOCAL
                 .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1))
                 .withGroup(topics.prefix() + "ingest");
         try (IngestService service = IngestService.start(KafkaSetup.of(bootstrap), topics, everyFewHundredMillis, Clock.systemUTC())) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
@@ -45,7 +46,7 @@ class IngestServiceIT {
                 .withIntervals(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(2))
                 .withBackoff(Duration.ofMillis(200), 2)
                 .withWorkers(4)
-                .withFetch(FetchSettings.defaults().withPerHostConcurrency(8))
+                .withFetch(FetchSettings.defaults().withPerHostConcurrency(8).withPolicy(FetchPolicy.operator()))
                 .withGroup("service-it-" + id);
     }
 

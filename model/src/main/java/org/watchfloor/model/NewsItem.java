@@ -11,7 +11,8 @@ import java.util.Objects;
  * <p>{@code id} is stable across re-fetches (GUID, else normalised link, else a hash of link and
  * title); {@code contentHash} changes when the publisher edits the entry, and {@code revision}
  * counts those edits (1 for the first version seen). {@code content} is the entry's full text when
- * the feed carries one (plain text), else null.
+ * the feed carries one (plain text), else null. {@code truncated} is true when ingest kept only the
+ * first part of the title, summary or content: a publisher cannot make an item outgrow a record.
  */
 public record NewsItem(
         String id,
@@ -25,7 +26,8 @@ public record NewsItem(
         String language,
         String contentHash,
         String content,
-        int revision) {
+        int revision,
+        boolean truncated) {
 
     /** Publication dates further ahead of the fetch than this are bogus for {@link #eventTime()}. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
@@ -43,6 +45,14 @@ public record NewsItem(
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be at least 1, was " + revision + " for item " + id);
         }
+    }
+
+    /** An item whose text was kept whole. */
+    public NewsItem(String id, FeedRef feed, String source, String link, String title, String summary,
+                    Instant published, Instant fetched, String language, String contentHash, String content,
+                    int revision) {
+        this(id, feed, source, link, title, summary, published, fetched, language, contentHash, content, revision,
+                false);
     }
 
     /** A first revision without full content. */

@@ -23,8 +23,9 @@ import org.watchfloor.ingest.FetchSettings;
 
 /**
  * One polite HTTP fetch of a feed: conditional headers, a clear User-Agent, gzip, redirects followed
- * by hand (at most {@code maxRedirects}, {@code http}/{@code https} only), one deadline for the
- * whole exchange including the body, and {@link HostLimiter} around every request.
+ * by hand (at most {@code maxRedirects}, each checked against the {@link FetchPolicy}, never from
+ * https down to http), one deadline for the whole fetch (every hop and the body), and
+ * {@link HostLimiter} around every request.
  */
 public final class HttpExchanger {
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, "
@@ -56,9 +57,11 @@ public final class HttpExchanger {
 
     /** A conditional GET of {@code feed}, following redirects. */
     public FetchResult fetch(URI feed, Validators validators) throws FeedFetchException {
+        long deadline = System.nanoTime() + settings.responseTimeout().toNanos();
         URI current = feed;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            HttpResponse<byte[]> response = exchange(feed, current, validators);
+            settings.policy().check(feed, current);
+            HttpResponse<byte[]> response = exchange(feed, current, validators, deadline);
             if (isRedirect(response)) {
                 current = redirectTarget(feed, current, response);
                 continue;
@@ -82,7 +85,8 @@ public final class HttpExchanger {
         throw new FeedFetchException(feed, "more than " + settings.maxRedirects() + " redirects", -1, "redirects", null, null);
     }
 
-    private HttpResponse<byte[]> exchange(URI feed, URI target, Validators validators) throws FeedFetchException {
+    private HttpResponse<byte[]> exchange(URI feed, URI target, Validators validators, long deadline)
+            throws FeedFetchException {
         // No request timeout: sendWithDeadline bounds the whole exchange, body included, without the
         // client's shared timer lock that every timed request contends on.
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
@@ -99,13 +103,20 @@ public final class HttpExchanger {
         if (validators.lastModified() != null) {
             request.header("If-Modified-Since", validators.lastModified());
         }
-        long timeoutMs = settings.responseTimeout().toMillis();
-        try (HostLimiter.Permit permit = hosts.acquire(target.getHost(), settings.responseTimeout())) {
+        long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (remainingMs <= 0) {
+            throw timedOut(feed);
+        }
+        try (HostLimiter.Permit permit = hosts.acquire(target.getHost(), Duration.ofMillis(remainingMs))) {
             if (permit == null) {
-                throw new FeedFetchException(feed, "host " + target.getHost() + " busy for " + timeoutMs + " ms",
+                throw new FeedFetchException(feed, "host " + target.getHost() + " busy for " + remainingMs + " ms",
                         -1, "host-busy", null, null);
             }
-            return sendWithDeadline(feed, request.build(), timeoutMs);
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                throw timedOut(feed);
+            }
+            return sendWithDeadline(feed, request.build(), leftMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FeedFetchException(feed, "interrupted", -1, "interrupted", null, e);
@@ -128,12 +139,12 @@ public final class HttpExchanger {
             return http.send(request, bodyHandler());
         } catch (InterruptedException e) {
             if (expired.get()) {
-                throw new FeedFetchException(feed, "no complete response within " + timeoutMs + " ms", -1, "timeout", null, null);
+                throw timedOut(feed);
             }
             throw e;
         } catch (IOException e) {
             if (expired.get()) {
-                throw new FeedFetchException(feed, "no complete response within " + timeoutMs + " ms", -1, "timeout", null, null);
+                throw timedOut(feed);
             }
             throw failure(feed, e);
         } finally {
@@ -142,6 +153,11 @@ public final class HttpExchanger {
                 Thread.interrupted(); // the alarm's interrupt, not a request to stop: clear it
             }
         }
+    }
+
+    private FeedFetchException timedOut(URI feed) {
+        return new FeedFetchException(feed, "fetch not complete within " + settings.responseTimeout().toMillis()
+                + " ms (redirects and body included)", -1, "timeout", null, null);
     }
 
     private BodyHandler<byte[]> bodyHandler() {
@@ -180,6 +196,7 @@ public final class HttpExchanger {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FeedFetchException(feed, "redirect to unsupported scheme '" + scheme + "'", -1, "redirects", null, null);
         }
+        settings.policy().checkRedirect(feed, current, next);
         return next;
     }
 

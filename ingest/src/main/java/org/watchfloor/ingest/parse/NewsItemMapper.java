@@ -32,6 +32,21 @@ public final class NewsItemMapper {
     private static final java.util.Set<String> TRACKING = java.util.Set.of("fbclid", "gclid", "dclid", "msclkid",
             "mc_cid", "mc_eid", "yclid", "_hsenc", "_hsmi", "igshid", "ref_src");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d{1,19}");
+    /** HTML longer than this many times the summary limit is cut before Jsoup reads it: markup rarely triples text. */
+    private static final int HTML_PER_TEXT = 4;
+    /** Longer ids are hashed and longer links dropped: no browser or publisher uses them, and they must fit a record. */
+    static final int MAX_ID = 2048;
+    static final int MAX_LINK = 8192;
+    private final ItemTextLimits limits;
+
+    /** A mapper with {@link ItemTextLimits#DEFAULT}. */
+    public NewsItemMapper() {
+        this(ItemTextLimits.DEFAULT);
+    }
+
+    public NewsItemMapper(ItemTextLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     /** All entries of {@code feed}, in feed order. */
     public List<NewsItem> map(URI feedUri, ParsedFeed feed, Instant fetched) {
@@ -66,14 +81,39 @@ public final class NewsItemMapper {
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(fetched, "fetched");
-        String title = plainText(entry.title());
-        String summary = plainText(entry.summaryHtml());
-        String link = absoluteLink(feedUri, entry.link());
+        String fullTitle = plainText(htmlPrefix(entry.title(), limits.maxTitle()));
+        String fullSummary = plainText(htmlPrefix(entry.summaryHtml(), limits.maxSummary()));
+        String title = ItemTextLimits.cut(fullTitle, limits.maxTitle());
+        String summary = ItemTextLimits.cut(fullSummary, limits.maxSummary());
+        boolean truncated = !title.equals(fullTitle) || !summary.equals(fullSummary)
+                || tooLong(entry.title(), limits.maxTitle()) || tooLong(entry.summaryHtml(), limits.maxSummary());
+        String givenLink = absoluteLink(feedUri, entry.link());
+        String link = givenLink == null || givenLink.length() <= MAX_LINK ? givenLink : null;
+        truncated |= givenLink != null && link == null;
         String normalisedLink = link == null ? null : normaliseLink(link);
-        String id = id(scopedGuid(feedUri, entry.guid()), normalisedLink, link, title, summary);
-        String feedTitle = feed.title() == null ? null : plainText(feed.title());
+        String id = bounded(id(scopedGuid(feedUri, entry.guid()), normalisedLink, link, title, summary));
+        String feedTitle = feed.title() == null ? null
+                : ItemTextLimits.cut(plainText(htmlPrefix(feed.title(), limits.maxTitle())), limits.maxTitle());
         return new NewsItem(id, new FeedRef(feedUri.toString(), feedTitle), source(link, feedUri), link,
-                title, summary, entry.published(), fetched, feed.language(), sha256(title + "\n" + summary));
+                title, summary, entry.published(), fetched, feed.language(), sha256(title + "\n" + summary), null, 1,
+                truncated);
+    }
+
+    /** An id longer than {@link #MAX_ID} (a GUID can be anything) is replaced by its digest, still stable. */
+    private static String bounded(String id) {
+        return id.length() <= MAX_ID ? id : "sha256:" + sha256(id);
+    }
+
+    /**
+     * At most {@link #HTML_PER_TEXT} times {@code maxText} chars of markup, so a 5 MB summary costs
+     * Jsoup a bounded amount of work; the plain text is cut to the limit afterwards.
+     */
+    private static String htmlPrefix(String html, int maxText) {
+        return ItemTextLimits.cut(html, maxText * HTML_PER_TEXT);
+    }
+
+    private static boolean tooLong(String html, int maxText) {
+        return html != null && html.length() > maxText * HTML_PER_TEXT;
     }
 
     /**

@@ -8,8 +8,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import java.io.StringReader;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,8 +20,9 @@ import java.util.List;
  * beans never leave this class, and nothing Rome throws escapes except as {@link FeedParseException}.
  *
  * <p>Rome never sees the bytes: {@link FeedDecoder} decodes them (never with the platform
- * default, which garbles non-UTF-8 feeds), {@link FeedShapeGuard} refuses HTML pages and deep
- * nesting, and {@link XmlRepair} removes the DOCTYPE and repairs what Rome would trip on. DOCTYPEs
+ * default, which garbles non-UTF-8 feeds), {@link XmlRepair} removes the DOCTYPE and repairs what
+ * Rome would trip on, and {@link FeedShapeGuard} refuses HTML pages and deep nesting. A
+ * {@link ParseDeadline} bounds the whole parse in wall-clock time. DOCTYPEs
  * are still refused by Rome as a second line, so no DTD is ever read and no entity expanded,
  * whatever JAXP parser the JVM ends up with (CoreNLP brings Xerces, which lacks the JDK's limits).
  */
@@ -31,15 +32,27 @@ public final class RomeParser {
 
     /**
      * @param maxDepth documents nested deeper than this are refused before parsing
-     * @throws FeedParseException when the bytes are not a feed Rome can read after repair
+     * @param budget   a parse still running after this long is ended with an error
+     * @throws FeedParseException when the bytes are not a feed Rome can read after repair, or not in time
      */
-    public static ParsedFeed parse(URI source, byte[] body, String contentType, int maxDepth) throws FeedParseException {
+    public static ParsedFeed parse(URI source, byte[] body, String contentType, int maxDepth, Duration budget)
+            throws FeedParseException {
+        ParseDeadline deadline = ParseDeadline.start(source, budget);
         String text = XmlRepair.fromFirstMarkup(FeedDecoder.decode(body, contentType));
-        FeedShapeGuard.check(source, text, maxDepth);
+        deadline.check();
+        String xml = XmlRepair.repair(text);
+        deadline.check();
+        // After the repairs, on exactly the text Rome reads: a DOCTYPE the repair ends differently
+        // from the guard cannot hide elements from it.
+        FeedShapeGuard.check(source, xml, maxDepth);
         try {
-            SyndFeed feed = input().build(new StringReader(XmlRepair.repair(text)));
+            SyndFeed feed = input().build(deadline.reader(xml));
+            deadline.check();
             return toParsedFeed(feed);
         } catch (FeedException | RuntimeException e) {
+            if (deadline.expired()) {
+                throw deadline.exceeded();
+            }
             // Rome signals bad input with FeedException, IllegalArgumentException (unknown root),
             // UnsupportedEncodingException (odd charset names), wrapped NPEs, AIOOBE (base64 Atom
             // content) and raw JDOM exceptions: all of them mean "not a feed we can read".
@@ -69,9 +82,9 @@ public final class RomeParser {
         return new ParsedFeed(feed.getTitle(), feed.getFeedType(), blankToNull(feed.getLanguage()), entries, ttl(feed));
     }
 
-    private static java.time.Duration ttl(SyndFeed feed) {
+    private static Duration ttl(SyndFeed feed) {
         if (feed.originalWireFeed() instanceof com.rometools.rome.feed.rss.Channel channel && channel.getTtl() > 0) {
-            return java.time.Duration.ofMinutes(channel.getTtl());
+            return Duration.ofMinutes(channel.getTtl());
         }
         return null;
     }

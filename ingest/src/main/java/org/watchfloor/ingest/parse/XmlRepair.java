@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 final class XmlRepair {
     private static final Pattern UNFINISHED_END_TAG = Pattern.compile("(</[A-Za-z_][\\w.:-]*)\\s*$");
+    private static final String DOCTYPE = "<!DOCTYPE";
     private static final Pattern ILLEGAL_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
     private XmlRepair() {
@@ -46,41 +47,57 @@ final class XmlRepair {
         return xml;
     }
 
-    /** Removes every {@code <!DOCTYPE ...>}, internal subset included. */
+    /**
+     * Removes every {@code <!DOCTYPE ...>}, internal subset included, in one forward pass: each
+     * character is looked at a bounded number of times, so crafted text cannot make it quadratic.
+     * An unterminated DOCTYPE takes the rest of the text with it.
+     */
     static String withoutDoctype(String xml) {
-        String result = xml;
-        int start;
-        while ((start = indexOfIgnoreCase(result, "<!DOCTYPE")) >= 0) {
-            int end = doctypeEnd(result, start);
-            result = result.substring(0, start) + (end < 0 ? "" : result.substring(end));
+        int start = indexOfDoctype(xml, 0);
+        if (start < 0) {
+            return xml;
         }
-        return result;
+        StringBuilder out = new StringBuilder(xml.length());
+        int from = 0;
+        while (start >= 0) {
+            out.append(xml, from, start);
+            int end = doctypeEnd(xml, start + DOCTYPE.length());
+            if (end < 0) {
+                return out.toString();
+            }
+            from = end;
+            start = indexOfDoctype(xml, from);
+        }
+        return out.append(xml, from, xml.length()).toString();
     }
 
-    private static int doctypeEnd(String xml, int start) {
-        int gt = xml.indexOf('>', start);
-        int bracket = xml.indexOf('[', start);
-        if (bracket >= 0 && (gt < 0 || bracket < gt)) {
-            int close = xml.indexOf("]", bracket);
-            while (close >= 0) {
-                int after = close + 1;
+    /** Index just past the DOCTYPE whose keyword ends before {@code from}, or -1 when it never ends. */
+    private static int doctypeEnd(String xml, int from) {
+        boolean subset = false;
+        for (int i = from; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if (!subset && c == '>') {
+                return i + 1;
+            } else if (!subset && c == '[') {
+                subset = true;
+            } else if (subset && c == ']') {
+                int after = i + 1;
                 while (after < xml.length() && Character.isWhitespace(xml.charAt(after))) {
                     after++;
                 }
                 if (after < xml.length() && xml.charAt(after) == '>') {
                     return after + 1;
                 }
-                close = xml.indexOf("]", close + 1);
+                i = after - 1;
             }
-            return -1;
         }
-        return gt < 0 ? -1 : gt + 1;
+        return -1;
     }
 
-    private static int indexOfIgnoreCase(String text, String what) {
-        int limit = text.length() - what.length();
-        for (int i = text.indexOf('<'); i >= 0 && i <= limit; i = text.indexOf('<', i + 1)) {
-            if (text.regionMatches(true, i, what, 0, what.length())) {
+    private static int indexOfDoctype(String text, int from) {
+        int limit = text.length() - DOCTYPE.length();
+        for (int i = text.indexOf('<', from); i >= 0 && i <= limit; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i, DOCTYPE, 0, DOCTYPE.length())) {
                 return i;
             }
         }

@@ -93,6 +93,7 @@ final class ItemChanges {
 
     private static NewsItem withRevision(NewsItem item, int revision) {
         return new NewsItem(item.id(), item.feed(), item.source(), item.link(), item.title(), item.summary(),
-                item.published(), item.fetched(), item.language(), item.contentHash(), item.content(), revision);
+                item.published(), item.fetched(), item.language(), item.contentHash(), item.content(), revision,
+                item.truncated());
     }
 }

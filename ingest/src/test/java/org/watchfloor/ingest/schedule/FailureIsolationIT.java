@@ -18,6 +18,7 @@ import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.Fixtures;
 import org.watchfloor.ingest.IngestMetrics;
 import org.watchfloor.ingest.RomeFeedParser;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.parse.FeedParser;
 import org.watchfloor.ingest.parse.NewsItemMapper;
 
@@ -36,7 +37,7 @@ class FailureIsolationIT {
         byte[] body = Fixtures.rss("flaky", 2);
         server.handle("/flaky.rss", exchange -> FeedHttpServer.send(exchange, broken.get() ? 500 : 200, broken.get() ? new byte[0] : body));
         server.feed("/steady.rss", Fixtures.rss("steady", 1));
-        PollHarness h = new PollHarness(FetchSettings.defaults(),
+        PollHarness h = new PollHarness(FetchSettings.defaults().withPolicy(FetchPolicy.operator()),
                 new PollPolicy(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(100), 3, () -> 0.5));
         String flaky = server.uri("/flaky.rss").toString();
         try (FeedScheduler scheduler = h.scheduler(2)) {

@@ -26,6 +26,7 @@ import org.watchfloor.ingest.FeedState;
 import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.Fixtures;
 import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.fetch.Validators;
 import org.watchfloor.model.NewsItem;
 
@@ -116,6 +117,21 @@ class PoliteFetchIT {
     }
 
     @Test
+    void aRetryAfterInTheYear9999ParksTheFeedForOneDayAtMost() {
+        PollHarness h = new PollHarness();
+        server.handle("/parked.rss", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT");
+            FeedHttpServer.send(exchange, 503, new byte[0]);
+        });
+
+        FeedState state = h.poll.poll(FeedRegistration.of(server.uri("/parked.rss").toString()),
+                FeedState.fresh(server.uri("/parked.rss").toString()));
+
+        assertThat(state.lastErrorKind()).isEqualTo("rate-limited");
+        assertThat(Duration.between(state.lastAttempt(), state.nextPoll())).isEqualTo(PollPolicy.MAX_DELAY);
+    }
+
+    @Test
     void aBodyThatDripsIsCutOffAtTheDeadline() {
         server.handle("/drip.rss", exchange -> {
             exchange.sendResponseHeaders(200, 0);
@@ -128,7 +144,8 @@ class PoliteFetchIT {
                 // the client gave up, as it should
             }
         });
-        FeedFetcher fetcher = new FeedFetcher(Clock.systemUTC(), FetchSettings.defaults().withResponseTimeout(Duration.ofSeconds(1)));
+        FeedFetcher fetcher = new FeedFetcher(Clock.systemUTC(),
+                FetchSettings.defaults().withPolicy(FetchPolicy.operator()).withResponseTimeout(Duration.ofSeconds(1)));
         long start = System.nanoTime();
         assertThatThrownBy(() -> fetcher.fetch(server.uri("/drip.rss"), Validators.NONE))
                 .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.kind()).isEqualTo("timeout"));
@@ -138,7 +155,8 @@ class PoliteFetchIT {
     @Test
     void anOversizedBodyIsRefused() {
         server.feed("/big.rss", Fixtures.rss("big", 100));
-        FeedFetcher fetcher = new FeedFetcher(Clock.systemUTC(), FetchSettings.defaults().withMaxBytes(1000));
+        FeedFetcher fetcher = new FeedFetcher(Clock.systemUTC(),
+                FetchSettings.defaults().withPolicy(FetchPolicy.operator()).withMaxBytes(1000));
         assertThatThrownBy(() -> fetcher.fetch(server.uri("/big.rss"), Validators.NONE))
                 .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.kind()).isEqualTo("too-large"));
     }
@@ -183,7 +201,7 @@ class PoliteFetchIT {
 
     @Test
     void atMostTheConfiguredRequestsRunAtOnceAgainstOneHost() {
-        PollHarness h = new PollHarness(FetchSettings.defaults().withPerHostConcurrency(2),
+        PollHarness h = new PollHarness(FetchSettings.defaults().withPolicy(FetchPolicy.operator()).withPerHostConcurrency(2),
                 new PollPolicy(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(2), Duration.ofSeconds(1), 3, () -> 0.5));
         byte[] body = Fixtures.rss("slow", 1);
         server.handle("/slow.rss", exchange -> {

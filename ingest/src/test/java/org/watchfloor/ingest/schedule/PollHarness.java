@@ -8,6 +8,7 @@ import org.watchfloor.ingest.FeedScheduler;
 import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.IngestMetrics;
 import org.watchfloor.ingest.RomeFeedParser;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.parse.NewsItemMapper;
 
 /** The production poll path wired for tests: real fetcher, parser and mapper, a list sink, chosen intervals. */
@@ -26,7 +27,8 @@ final class PollHarness {
     }
 
     PollHarness() {
-        this(FetchSettings.defaults().withResponseTimeout(Duration.ofSeconds(2)).withPerHostConcurrency(16),
+        this(FetchSettings.defaults().withPolicy(FetchPolicy.operator()).withResponseTimeout(Duration.ofSeconds(2))
+                        .withPerHostConcurrency(16),
                 new PollPolicy(Duration.ZERO, Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMillis(100), 3, () -> 0.5));
     }
 

@@ -3,6 +3,7 @@ package org.watchfloor.ingest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PollPolicyTest {
@@ -34,5 +35,25 @@ class PollPolicyTest {
         PollPolicy high = new PollPolicy(Duration.ZERO, Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), 9, () -> 1.0);
         assertThat(low.afterFailure(1, null)).isEqualTo(Duration.ofSeconds(48));
         assertThat(high.afterFailure(1, null)).isEqualTo(Duration.ofSeconds(72));
+    }
+
+    @Test
+    void aRetryAfterOrBackoffFarAheadIsCappedAtOneDay() {
+        Duration eightThousandYears = Duration.ofDays(365L * 8000);
+
+        assertThat(policy.afterFailure(1, eightThousandYears)).isEqualTo(PollPolicy.MAX_DELAY);
+        assertThat(policy.afterFailure(40, eightThousandYears)).isEqualTo(PollPolicy.MAX_DELAY);
+        assertThat(policy.afterSuccess(eightThousandYears, eightThousandYears, null)).isEqualTo(Duration.ofHours(2));
+        assertThat(PollPolicy.MAX_DELAY).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void aStoredNextPollFarAheadIsClampedAndOneInThePastIsDueNow() {
+        Instant now = Instant.parse("2024-11-05T12:00:00Z");
+
+        assertThat(PollPolicy.delayUntil(Instant.parse("9999-12-31T23:59:59Z"), now)).isEqualTo(Duration.ofHours(24));
+        assertThat(PollPolicy.delayUntil(now.plusSeconds(90), now)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(PollPolicy.delayUntil(now.minusSeconds(90), now)).isEqualTo(Duration.ZERO);
+        assertThat(PollPolicy.delayUntil(null, now)).isEqualTo(Duration.ZERO);
     }
 }

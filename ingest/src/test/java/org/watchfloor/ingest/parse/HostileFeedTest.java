@@ -1,0 +1,123 @@
+package org.watchfloor.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.watchfloor.ingest.RomeFeedParser;
+import org.watchfloor.model.NewsItem;
+import org.watchfloor.model.Topics;
+
+/** Bodies crafted to cost a parser time or memory: each is read or refused, quickly. */
+class HostileFeedTest {
+    private static final URI SOURCE = URI.create("https://hostile.example/rss");
+    private static final Duration QUICK = Duration.ofSeconds(1);
+    private static final String RSS = "<rss version=\"2.0\"><channel><title>Hostile</title>";
+    private static final String END = "</channel></rss>";
+    private final RomeFeedParser parser = new RomeFeedParser();
+
+    @BeforeAll
+    static void warmUp() throws FeedParseException {
+        new RomeFeedParser().parse(SOURCE, bytes(RSS + item("warm", "up") + END), null);
+    }
+
+    @Test
+    void twoMegabytesOfLessThanSignsAreReadOrRefusedQuickly() {
+        assertQuick(RSS + "<".repeat(2_000_000) + END);
+        assertQuick(RSS + "<a".repeat(1_000_000) + END);
+        assertQuick(RSS + "<a x='".repeat(400_000) + END);
+    }
+
+    @Test
+    void doctypeLikeTextIsRemovedInOnePass() {
+        assertQuick(RSS + "<!DOCTYPE x>".repeat(200_000) + item("t", "s") + END);
+        assertQuick(RSS + "<!DOCTYPE x [ ]>".repeat(150_000) + item("t", "s") + END);
+        assertQuick(RSS + "<!doctype".repeat(270_000) + END);
+        assertQuick(RSS + "<!DOCTYPE x [ ] ".repeat(150_000) + END);
+    }
+
+    @Test
+    void doctypeRemovalKeepsTheTextAroundEachOne() {
+        assertThat(XmlRepair.withoutDoctype("a<!DOCTYPE x>b<!doctype y [<!ENTITY e 'v'>] >c<!DOCTYPE z [")).isEqualTo("abc");
+    }
+
+    @Test
+    void aGreaterThanSignInAnAttributeValueDoesNotHideNesting() {
+        // The old guard took the first ">" as the tag's end and "/>" as an empty element.
+        String deep = RSS + "<a b=\"/>\">".repeat(200_000) + END;
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(SOURCE, bytes(deep), null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining(SOURCE.toString())
+                .hasMessageContaining("nested deeper than " + RomeFeedParser.DEFAULT_MAX_DEPTH);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICK);
+    }
+
+    @Test
+    void nestingIsCountedOutsideCommentsCdataAndProcessingInstructionsOnly() throws FeedParseException {
+        String hidden = "<!-- " + "<a>".repeat(1000) + " -->" + "<?pi " + "<a>".repeat(1000) + " ?>";
+        String body = RSS + hidden + "<item><title>t</title><description><![CDATA[" + "<a>".repeat(1000)
+                + "]]></description></item>" + END;
+
+        assertThat(parser.parse(SOURCE, bytes(body), null).entries()).hasSize(1);
+        assertThat(FeedShapeGuard.exceedsDepth("<a b='<c>'><d>", 0, 2)).as("a < in a value ends the tag").isTrue();
+        assertThat(FeedShapeGuard.exceedsDepth("<a/><b/><c></c>", 0, 1)).isFalse();
+    }
+
+    @Test
+    void aParseOverItsBudgetEndsWithAnErrorNamingTheFeed() {
+        RomeFeedParser hurried = new RomeFeedParser(RomeFeedParser.DEFAULT_MAX_DEPTH, Duration.ofNanos(1));
+
+        assertThatThrownBy(() -> hurried.parse(SOURCE, bytes(RSS + item("t", "s") + END), null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining(SOURCE.toString())
+                .hasMessageContaining("budget");
+    }
+
+    @Test
+    void aFiveMegabyteItemBecomesATruncatedRecordFarBelowOneMegabyte() throws FeedParseException {
+        String huge = "word ".repeat(1_000_000);
+        ParsedFeed feed = parser.parse(SOURCE, bytes(RSS + item("t".repeat(100_000), huge) + item("small", "text") + END), null);
+
+        var items = new NewsItemMapper().map(SOURCE, feed, Instant.parse("2024-11-05T12:00:00Z"));
+        NewsItem big = items.get(0);
+        byte[] record = Topics.NEWS_ITEM.serializer().serialize("news.raw", new RecordHeaders(), big);
+
+        assertThat(big.truncated()).isTrue();
+        assertThat(big.title()).hasSize(ItemTextLimits.DEFAULT.maxTitle());
+        assertThat(big.summary()).hasSize(ItemTextLimits.DEFAULT.maxSummary()).startsWith("word word");
+        assertThat(record.length).isLessThan(100_000);
+        assertThat(items.get(1).truncated()).isFalse();
+        assertThat(items.get(1).summary()).isEqualTo("text");
+    }
+
+    @Test
+    void cuttingNeverSplitsASurrogatePair() {
+        assertThat(ItemTextLimits.cut("ab\uD83D\uDE00", 3)).isEqualTo("ab");
+        assertThat(ItemTextLimits.cut("abc", 3)).isEqualTo("abc");
+    }
+
+    private void assertQuick(String body) {
+        long start = System.nanoTime();
+        try {
+            parser.parse(SOURCE, bytes(body), null);
+        } catch (FeedParseException e) {
+            assertThat(e.reason()).isNotBlank();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("parse of %d chars", body.length()).isLessThan(QUICK);
+    }
+
+    private static String item(String title, String description) {
+        return "<item><title>" + title + "</title><description>" + description + "</description></item>";
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
