@@ -1,6 +1,8 @@
 package org.watchfloor.app;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,11 @@ import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.FeedState;
 import org.watchfloor.ingest.RomeFeedParser;
+import org.watchfloor.ingest.fetch.FeedFetchException;
+import org.watchfloor.ingest.fetch.FetchPolicy;
+import org.watchfloor.ingest.registry.Opml;
+import org.watchfloor.stage.config.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +35,31 @@ final class FeedsCommand {
     CommandSpec spec;
 
     private static FeedRegistry registry(ConfigOptions config) {
-        return new FeedRegistry(StageRunner.connect(config.load()));
+        return registry(config.load());
+    }
+
+    private static FeedRegistry registry(Settings settings) {
+        return new FeedRegistry(StageRunner.connect(settings));
+    }
+
+    /**
+     * Null when the registry's fetch policy may fetch {@code url} (public http(s), or anything with
+     * {@value WatchfloorSettings#ALLOW_PRIVATE}), else why not. A host that does not resolve now passes:
+     * every fetch checks its address again.
+     */
+    private static String refusal(Settings settings, String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "not a URL: " + e.getMessage();
+        }
+        try {
+            FetchPolicy.of(settings.bool(WatchfloorSettings.ALLOW_PRIVATE)).check(uri, uri);
+            return null;
+        } catch (FeedFetchException e) {
+            return "network".equals(e.kind()) ? null : e.reason();
+        }
     }
 
     private PrintWriter out() {
@@ -40,7 +71,13 @@ final class FeedsCommand {
             @Option(names = "--title") String title, @Option(names = "--tag") List<String> tags,
             @Option(names = "--interval", description = "poll interval, ISO-8601 (PT10M)") Duration interval,
             @Parameters(paramLabel = "URL") String url) {
-        try (FeedRegistry registry = registry(config)) {
+        Settings settings = config.load();
+        String refusal = refusal(settings, url);
+        if (refusal != null) {
+            spec.commandLine().getErr().println("refused " + url + ": " + refusal);
+            return CommandLine.ExitCode.USAGE;
+        }
+        try (FeedRegistry registry = registry(settings)) {
             registry.add(new FeedRegistration(url, title, tags, interval));
         }
         out().println("added " + url);
@@ -50,10 +87,23 @@ final class FeedsCommand {
     @Command(name = "import", description = "Register every feed of an OPML file.")
     int importOpml(@Mixin ConfigOptions config,
                    @Parameters(paramLabel = "FILE.opml") Path file) throws java.io.IOException {
-        try (FeedRegistry registry = registry(config)) {
-            out().println("imported " + registry.importOpml(file) + " feeds");
+        Settings settings = config.load();
+        int added = 0;
+        int refused = 0;
+        try (FeedRegistry registry = registry(settings)) {
+            for (FeedRegistration feed : Opml.read(file)) {
+                String refusal = refusal(settings, feed.url());
+                if (refusal == null) {
+                    registry.add(feed);
+                    added++;
+                } else {
+                    spec.commandLine().getErr().println("refused " + feed.url() + ": " + refusal);
+                    refused++;
+                }
+            }
         }
-        return 0;
+        out().println("imported " + added + " feeds" + (refused == 0 ? "" : ", refused " + refused));
+        return refused == 0 ? 0 : CommandLine.ExitCode.USAGE;
     }
 
     @Command(name = "export", description = "Print the registry as OPML.")

@@ -46,7 +46,9 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = config.load();
-        IngestSettings ingestSettings = WatchfloorSettings.ingest(settings);
+        // --once reads what the command line names; the service polls the registry, public feeds only
+        // unless ingest.fetch.allow.private.
+        IngestSettings ingestSettings = once ? WatchfloorSettings.ingestNamed(settings) : WatchfloorSettings.ingest(settings);
         if (once && feeds == null) {
             throw new IllegalArgumentException("--once needs --feeds");
         }

@@ -87,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
                     Clock.systemUTC());
                  Admin admin = setup.admin()) {
                 stages.awaitRunning(timeout);
-                try (IngestOnce ingest = new IngestOnce(setup, topics, WatchfloorSettings.ingest(settings),
+                try (IngestOnce ingest = new IngestOnce(setup, topics, WatchfloorSettings.ingestNamed(settings),
                         Clock.systemUTC())) {
                     report = ingest.ingest(feedList);
                 }

@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = config.load();
         Path data = settings.path(WatchfloorSettings.DATA_DIR);
         int port = settings.integer(WatchfloorSettings.EMBEDDED_PORT);
-        IngestSettings ingestSettings = WatchfloorSettings.ingest(settings);
+        // The feeds of a run are named on its command line (or are the demo): local files and addresses may be read.
+        IngestSettings ingestSettings = WatchfloorSettings.ingestNamed(settings);
         StreamStages.Options stageOptions = WatchfloorSettings.stages(settings).withStateDir(data.resolve("streams"));
         ShutdownSignal signal = ShutdownSignal.install();
         List<URI> feedList = FeedList.read(feeds != null ? feeds : DemoFeeds.extractTo(data.resolve("demo-feeds")));

@@ -17,6 +17,8 @@ import org.watchfloor.enrich.EnrichTopology;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.ingest.fetch.FetchPolicy;
+import org.watchfloor.ingest.parse.ItemTextLimits;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicSettings;
 import org.watchfloor.stage.config.Settings;
@@ -49,6 +51,10 @@ final class WatchfloorSettings {
     static final String MAX_REDIRECTS = "ingest.fetch.max.redirects";
     static final String PER_HOST = "ingest.fetch.per.host";
     static final String USER_AGENT = "ingest.fetch.user.agent";
+    static final String ALLOW_PRIVATE = "ingest.fetch.allow.private";
+    static final String PARSE_BUDGET = "ingest.parse.budget";
+    static final String MAX_TITLE = "ingest.item.max.title";
+    static final String MAX_SUMMARY = "ingest.item.max.summary";
     static final String SEEN_RETENTION = "enrich.seen.retention";
     static final String ENRICH_THREADS = "enrich.threads";
     static final String GAZETTEER = "enrich.gazetteer";
@@ -99,7 +105,8 @@ final class WatchfloorSettings {
         d.define(UNHEALTHY_AFTER, Type.INT, ingest.unhealthyAfter(), Range.atLeast(1), Importance.LOW,
                 "Failed reads in a row after which a feed is reported unhealthy.");
         d.define(WORKERS, Type.INT, ingest.workers(), Range.atLeast(1), Importance.LOW, "Feeds read at once per instance.");
-        d.define(SEEN_PER_FEED, Type.INT, ingest.maxSeenPerFeed(), Range.atLeast(1), Importance.LOW,
+        d.define(SEEN_PER_FEED, Type.INT, ingest.maxSeenPerFeed(), Range.between(1, IngestSettings.MAX_SEEN_PER_FEED),
+                Importance.LOW,
                 "Item identities remembered per feed to tell new and edited items from known ones.");
         d.define(INGEST_GROUP, Type.STRING, ingest.groupId(), new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Consumer group of the ingest instances (under the deployment name).");
@@ -112,6 +119,14 @@ final class WatchfloorSettings {
                 "Reads at once against one host.");
         d.define(USER_AGENT, Type.STRING, fetch.userAgent(), new ConfigDef.NonEmptyString(), Importance.LOW,
                 "User-Agent header sent to feed servers.");
+        d.define(ALLOW_PRIVATE, Type.BOOLEAN, false, Importance.HIGH, "Let registered feeds point at loopback, "
+                + "private and link-local addresses and file: URLs (refused by default: a feed URL must not reach "
+                + "internal services). Feeds named on the command line of run, replay and ingest --once may always.");
+        duration(d, PARSE_BUDGET, ingest.parseBudget(), "Longest time one feed's parse may take.");
+        d.define(MAX_TITLE, Type.INT, ingest.textLimits().maxTitle(), Range.atLeast(16), Importance.LOW,
+                "Longest item title kept, in characters; a longer one is cut and the item marked truncated.");
+        d.define(MAX_SUMMARY, Type.INT, ingest.textLimits().maxSummary(), Range.atLeast(256), Importance.LOW,
+                "Longest item text kept, in characters; a longer one is cut and the item marked truncated.");
         duration(d, SEEN_RETENTION, EnrichTopology.DEFAULT_SEEN_RETENTION, "How long enrich remembers an item after "
                 + "its last delivery: a copy with the same content within it is not enriched again (~250 B heap each).");
         d.define(ENRICH_THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM, "Stream threads of the enrich stage.");
@@ -184,15 +199,28 @@ final class WatchfloorSettings {
                 s.longValue(RETENTION_BYTES));
     }
 
-    /** The ingest settings; the poll floor and ceiling widen to admit the interval. */
+    /**
+     * The ingest settings for the feed registry: feeds at private addresses only when
+     * {@value #ALLOW_PRIVATE}; the poll floor and ceiling widen to admit the interval.
+     */
     static IngestSettings ingest(Settings s) {
+        return ingest(s, FetchPolicy.of(s.bool(ALLOW_PRIVATE)));
+    }
+
+    /** The ingest settings for feeds the operator named on the command line: local files and addresses too. */
+    static IngestSettings ingestNamed(Settings s) {
+        return ingest(s, FetchPolicy.operator());
+    }
+
+    private static IngestSettings ingest(Settings s, FetchPolicy policy) {
         Duration interval = s.duration(POLL_INTERVAL);
         Duration floor = min(s.duration(POLL_FLOOR), interval);
         Duration ceiling = max(s.duration(POLL_CEILING), interval);
         FetchSettings fetch = new FetchSettings(s.duration(CONNECT_TIMEOUT), s.duration(FETCH_TIMEOUT),
-                s.longValue(MAX_BYTES), s.integer(MAX_REDIRECTS), s.integer(PER_HOST), s.string(USER_AGENT));
+                s.longValue(MAX_BYTES), s.integer(MAX_REDIRECTS), s.integer(PER_HOST), s.string(USER_AGENT), policy);
         return new IngestSettings(floor, interval, ceiling, s.duration(BACKOFF), s.integer(UNHEALTHY_AFTER),
-                s.integer(WORKERS), s.integer(SEEN_PER_FEED), fetch, s.string(INGEST_GROUP));
+                s.integer(WORKERS), s.integer(SEEN_PER_FEED), fetch, s.string(INGEST_GROUP), s.duration(PARSE_BUDGET),
+                new ItemTextLimits(s.integer(MAX_TITLE), s.integer(MAX_SUMMARY)));
     }
 
     /** The alerts stage's settings as the Streams properties it reads ({@link AlertsConfig#from}). */

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.ingest.FetchSettings;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
@@ -82,7 +84,8 @@ class FeedsCommandIT {
 
         IngestSettings fast = IngestSettings.defaults()
                 .withIntervals(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(2))
-                .withBackoff(Duration.ofMillis(200), 2);
+                .withBackoff(Duration.ofMillis(200), 2)
+                .withFetch(FetchSettings.defaults().withPolicy(FetchPolicy.operator()));
         KafkaSetup setup = KafkaSetup.of(bootstrap).withDeployment(deployment);
         try (IngestService service = IngestService.start(setup, setup.topics(), fast, Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> run("status").contains(gone + "\tunhealthy\t"));
@@ -93,11 +96,31 @@ class FeedsCommandIT {
         assertThat(run("list")).contains(ok).doesNotContain(gone);
     }
 
+    @Test
+    void feedsThatCanNeverBeFetchedAreRefusedWithTheReason() {
+        String[][] refused = {
+            {"http://127.0.0.1:" + server.getAddress().getPort() + "/ok.rss", "loopback"},
+            {"http://169.254.169.254/latest/meta-data/", "link-local"},
+            {"http://10.1.2.3/feed.xml", "private"},
+            {"file:///etc/passwd", "file: URLs are refused"},
+            {"ftp://example.org/feed.xml", "unsupported URI scheme 'ftp'"},
+            {"not a url", "not a URL"}};
+        for (String[] feed : refused) {
+            StringWriter err = new StringWriter();
+            int code = Main.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter()))
+                    .execute("feeds", "add", "--bootstrap-servers", bootstrap, "--deployment", deployment, feed[0]);
+            assertThat(code).as(feed[0]).isEqualTo(2);
+            assertThat(err.toString()).contains("refused " + feed[0], feed[1]);
+        }
+        assertThat(run("list")).doesNotContain("127.0.0.1", "169.254", "10.1.2.3", "passwd", "ftp:");
+    }
+
     private String run(String... args) {
         StringWriter out = new StringWriter();
         List<String> all = new ArrayList<>(List.of("feeds"));
         all.add(args[0]);
-        all.addAll(List.of("--bootstrap-servers", bootstrap, "--deployment", deployment));
+        all.addAll(List.of("--bootstrap-servers", bootstrap, "--deployment", deployment,
+                "--set", "ingest.fetch.allow.private=true"));
         all.addAll(List.of(args).subList(1, args.length));
         assertThat(Main.commandLine().setOut(new PrintWriter(out)).execute(all.toArray(String[]::new))).isZero();
         return out.toString();

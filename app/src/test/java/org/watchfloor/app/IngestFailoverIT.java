@@ -33,6 +33,8 @@ import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.ingest.FetchSettings;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.model.Topics;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
@@ -82,9 +84,11 @@ class IngestFailoverIT {
         }
         Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "ingest", "--bootstrap-servers", bootstrap, "--deployment", "failover", "--poll-interval", "PT2S")
+                "ingest", "--bootstrap-servers", bootstrap, "--deployment", "failover", "--poll-interval", "PT2S",
+                "--set", "ingest.fetch.allow.private=true")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try (IngestService survivor = IngestService.start(KafkaSetup.of(bootstrap).withDeployment("failover"), topics, IngestSettings.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofHours(2)),
+        try (IngestService survivor = IngestService.start(KafkaSetup.of(bootstrap).withDeployment("failover"), topics, IngestSettings.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofHours(2))
+                        .withFetch(FetchSettings.defaults().withPolicy(FetchPolicy.operator())),
                 Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 int mine = survivor.assignedFeeds().size();

@@ -126,7 +126,9 @@ class IngestKillIT {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "ingest", "--bootstrap-servers", bootstrap, "--deployment", DEPLOYMENT, "--kafka-config", kafka.toString(),
-                "--poll-interval", "PT1S", "--feeds", feedList.toString())
+                "--poll-interval", "PT1S", "--feeds", feedList.toString(),
+                // The loopback test server stands for the publishers: allow it explicitly.
+                "--set", "ingest.fetch.allow.private=true")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

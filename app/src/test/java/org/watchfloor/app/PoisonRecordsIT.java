@@ -31,6 +31,8 @@ import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestSettings;
+import org.watchfloor.ingest.FetchSettings;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
@@ -73,7 +75,8 @@ class PoisonRecordsIT {
         logged.start();
         root.addAppender(logged);
         IngestSettings fast = IngestSettings.defaults()
-                .withIntervals(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10));
+                .withIntervals(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withFetch(FetchSettings.defaults().withPolicy(FetchPolicy.operator()));
         StreamStages.Options options = new StreamStages.Options(dir.resolve("state"),
                 org.watchfloor.alerts.TopicPack.defaultPack(), org.watchfloor.enrich.Gazetteer.bundled(),
                 Duration.ofDays(7), 1, Map.of());

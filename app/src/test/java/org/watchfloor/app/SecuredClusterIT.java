@@ -62,6 +62,7 @@ class SecuredClusterIT {
             Map<String, String> client = EmbeddedKafkaBroker.clientProperties("watchfloor", "w-secret");
             Path settingsFile = Files.writeString(dir.resolve("watchfloor.yaml"), """
                     deployment: secured
+                    ingest.fetch.allow.private: true
                     state.dir: %s
                     kafka:
                       bootstrap.servers: %s

@@ -22,6 +22,7 @@ import org.watchfloor.ingest.FeedScheduler;
 import org.watchfloor.ingest.FeedSchedulers;
 import org.watchfloor.ingest.FeedState;
 import org.watchfloor.ingest.FetchSettings;
+import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.ingest.IngestMetrics;
 import org.watchfloor.ingest.IngestSettings;
 import picocli.CommandLine;
@@ -74,7 +75,9 @@ public final class IngestBench implements Callable<Integer> {
         IngestSettings settings = IngestSettings.defaults()
                 .withIntervals(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(2)) // exactly one poll per pass
                 .withWorkers(workers)
-                .withFetch(FetchSettings.defaults().withPerHostConcurrency(perHost));
+                .withFetch(FetchSettings.defaults().withPerHostConcurrency(perHost)
+                        // The bench's own loopback server plays the publishers.
+                        .withPolicy(FetchPolicy.operator()));
         IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
         List<FeedRegistration> registrations = new ArrayList<>(feeds);
         for (int i = 0; i < feeds; i++) {
