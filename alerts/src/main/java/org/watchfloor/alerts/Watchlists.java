@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,10 +42,7 @@ public final class Watchlists {
 
     /** Creates the topic (compacted, one partition, see {@link TopicTable}) when it does not exist. */
     public void ensureTopic() {
-        try (Admin admin = setup.admin()) {
-            TopicTable.ensure(admin, TopicTable.of(setup.topicSettings(), topics).stream()
-                    .filter(d -> d.name().equals(topic.name())).toList());
-        }
+        TopicTable.ensure(setup, topics, List.of(topic.name()));
     }
 
     /** Writes every topic of {@code pack}, each under its id, replacing the rule of that id if any. */

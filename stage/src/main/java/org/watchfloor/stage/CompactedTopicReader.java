@@ -63,20 +63,26 @@ public final class CompactedTopicReader {
         return true;
     }
 
-    /** Applies one record of {@code topic} to {@code values}: a tombstone removes, an unreadable value is logged and skipped. */
-    public static <V> void apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> record, Map<String, V> values) {
+    /**
+     * Applies one record of {@code topic} to {@code values}: a tombstone removes, an unreadable value is
+     * logged and skipped. False only when the value could not be read, so that a caller never takes an
+     * unreadable record for a removal.
+     */
+    public static <V> boolean apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> record, Map<String, V> values) {
         if (record.key() == null) {
-            return;
+            return true;
         }
         if (record.value() == null) {
             values.remove(record.key());
-            return;
+            return true;
         }
         try {
             values.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+            return true;
         } catch (RuntimeException e) {
             log.warn("unreadable record at {}-{} offset {} (key {}) skipped: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
+            return false;
         }
     }
 }

@@ -56,9 +56,6 @@ public record TopicSettings(int partitions, short replicationFactor, int minInSy
         return new TopicSettings(partitions, n, minInSyncFor(n), retention, retentionBytes);
     }
 
-    public TopicSettings withMinInSyncReplicas(int n) {
-        return new TopicSettings(partitions, replicationFactor, n, retention, retentionBytes);
-    }
 
     /** {@code null} for unlimited. */
     public TopicSettings withRetention(Duration time, long bytes) {

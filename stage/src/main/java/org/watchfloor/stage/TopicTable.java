@@ -81,6 +81,16 @@ public final class TopicTable {
         }
     }
 
+    /**
+     * Creates (or checks) only the topics {@code names} of the table of {@code topics}: for a module that
+     * needs its own topics before anything else runs, e.g. the control topics it owns.
+     */
+    public static void ensure(KafkaSetup setup, Topics topics, List<String> names) {
+        try (Admin admin = setup.admin()) {
+            ensure(admin, of(setup.topicSettings(), topics).stream().filter(d -> names.contains(d.name())).toList());
+        }
+    }
+
     /** Creates the missing topics of {@code wanted} and checks the existing ones. */
     public static void ensure(Admin admin, List<Definition> wanted) {
         Objects.requireNonNull(admin, "admin");

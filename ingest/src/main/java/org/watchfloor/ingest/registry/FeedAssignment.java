@@ -87,12 +87,10 @@ public final class FeedAssignment implements Runnable, ConsumerRebalanceListener
             return;
         }
         Map<String, FeedRegistration> one = new HashMap<>();
-        CompactedTopicReader.apply(feeds, record, one);
-        FeedRegistration registration = one.get(url);
-        if (registration == null && record.value() != null) {
-            // Unreadable (logged with its offset by the reader): the feed keeps the registration it had.
-            return;
+        if (!CompactedTopicReader.apply(feeds, record, one)) {
+            return; // unreadable, logged with its position by the reader: the feed keeps the registration it had
         }
+        FeedRegistration registration = one.get(url);
         if (registration == null) {
             if (transactions.partitionOf(url) != null) {
                 scheduler.stop(url);

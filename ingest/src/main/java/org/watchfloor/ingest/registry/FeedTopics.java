@@ -61,10 +61,6 @@ public final class FeedTopics {
 
     /** Creates both topics as {@link TopicTable} defines them when they do not exist yet. */
     public static void ensure(KafkaSetup setup, Topics topics) {
-        List<String> names = List.of(topics.feeds(), topics.feedState());
-        try (Admin admin = setup.admin()) {
-            TopicTable.ensure(admin, TopicTable.of(setup.topicSettings(), topics).stream()
-                    .filter(d -> names.contains(d.name())).toList());
-        }
+        TopicTable.ensure(setup, topics, List.of(topics.feeds(), topics.feedState()));
     }
 }
