@@ -53,6 +53,8 @@ final class StoryClusterer {
     static final double PER_KEY_WORD = 0.1;
     static final double OTHER_FIGURES = 0.1;
     static final int MAX_KEY_WORDS = 3;
+    static final double FOLLOW_UP = 0.25;
+    static final int FOLLOW_UP_HOURS = 36;
     /** A story is compared with a report when they share a token found in at most this share of reports. */
     static final double TELLING_SHARE = 0.2;
     /** Below this many live stories, a report is compared with every one. */
@@ -142,7 +144,8 @@ final class StoryClusterer {
      * {@value #NO_TOPIC_MARGIN} more; reports whose topics differ (each matched some, none in common)
      * {@value #OTHER_TOPIC_MARGIN} more. What is needed grows by {@value #PER_HOUR} per hour between
      * the report and the story's span: copies of one development come within hours of each other,
-     * while two developments on one topic a day or two apart share most of their words.
+     * while two developments on one topic a day or two apart share most of their words. A follow-up in
+     * the story's voice ({@link #followsUp}) needs {@value #FOLLOW_UP} less.
      */
     private String nearest(List<String> tokens, Instant at) {
         String best = null;
@@ -161,7 +164,8 @@ final class StoryClusterer {
                 StorySimilarity.Likeness like = similarity.compare(tokens, member);
                 double margin = like.similarity() - needed(like.topicJaccard()) - late
                         - (like.otherFigures() ? OTHER_FIGURES : 0)
-                        + PER_KEY_WORD * Math.min(MAX_KEY_WORDS, like.keyWords());
+                        + PER_KEY_WORD * Math.min(MAX_KEY_WORDS, like.keyWords())
+                        + (followsUp(like, at, s) ? FOLLOW_UP : 0);
                 if (margin >= 0 && margin > bestMargin) {
                     bestMargin = margin;
                     best = story;
@@ -212,6 +216,17 @@ final class StoryClusterer {
         }
         keys.forEach(store::delete);
         return keys.size();
+    }
+
+    /**
+     * A follow-up: its headline speaks for a state that one of the story's headlines speaks for (the
+     * same government or agency, whether it acts or is cited), on a topic in common, within
+     * {@value #FOLLOW_UP_HOURS} hours of the story. "Seoul weighs sending monitors" follows "South Korea
+     * summons Russian envoy" a day later in other words; a second development that day in the same
+     * voice still needs most of the similarity a copy needs.
+     */
+    private static boolean followsUp(StorySimilarity.Likeness like, Instant at, StorySignature s) {
+        return like.sameVoice() && like.topicJaccard() > 0 && hoursApart(at, s) <= FOLLOW_UP_HOURS;
     }
 
     private static double hoursApart(Instant at, StorySignature s) {

@@ -20,14 +20,18 @@ import java.util.Map;
  *     parade, ratify, a figure); two developments on one topic rarely do.</li>
  * <li>{@code otherFigures}: both state figures and none in common.</li>
  * <li>{@code topicJaccard}: Jaccard similarity of the topics they matched, -1 when either matched none.</li>
+ * <li>{@code sameVoice}: their headlines speak for a state in common ({@link StoryTokens#VOICE}) that
+ *     at most {@value #VOICE_SHARE} of the reports speak for: the state a whole watch is about (North
+ *     Korea, when most headlines start with it) tells no development from another.</li>
  * </ul>
  */
 final class StorySimilarity {
     static final double OTHER_SOURCES = 0.5;
     static final double KEY_WORD_SHARE = 0.04;
     static final int KEY_WORD_DOCUMENTS = 3;
+    static final double VOICE_SHARE = 0.3;
 
-    record Likeness(double similarity, int keyWords, boolean otherFigures, double topicJaccard) {
+    record Likeness(double similarity, int keyWords, boolean otherFigures, double topicJaccard, boolean sameVoice) {
     }
 
     private final Map<String, Long> df;
@@ -68,6 +72,7 @@ final class StorySimilarity {
         boolean sourcesA = false;
         boolean sourcesB = false;
         boolean sourceShared = false;
+        boolean sameVoice = false;
         int i = 0;
         int j = 0;
         while (i < a.size() || j < b.size()) {
@@ -79,6 +84,8 @@ final class StorySimilarity {
                 topicsA += inA ? 1 : 0;
                 topicsB += inB ? 1 : 0;
                 topicsShared += inA && inB ? 1 : 0;
+            } else if (token.startsWith(StoryTokens.VOICE)) {
+                sameVoice |= inA && inB && rarerThan(token, VOICE_SHARE);
             } else {
                 double w = weight(token);
                 wa += inA ? w : 0;
@@ -109,7 +116,7 @@ final class StorySimilarity {
             similarity *= OTHER_SOURCES;
         }
         double topics = topicsA == 0 || topicsB == 0 ? -1 : (double) topicsShared / (topicsA + topicsB - topicsShared);
-        return new Likeness(similarity, keys, figuresA && figuresB && !figureShared, topics);
+        return new Likeness(similarity, keys, figuresA && figuresB && !figureShared, topics, sameVoice);
     }
 
     private boolean isKeyWord(String token) {

@@ -2,6 +2,7 @@ package org.watchfloor.alerts;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.watchfloor.model.Actor;
@@ -34,6 +35,12 @@ final class StoryTokens {
     static final String CONCEPT = "~";
     /** Prefix of a figure the report states: {@code #3000}. */
     static final String FIGURE = "#";
+    /**
+     * Prefix of the state a report's headline speaks for: the state it cites ("..., US says":
+     * {@code &USA}), else the state that acts first in it ("Seoul weighs ...": {@code &KOR}). Reports that
+     * follow up one development keep its voice while their words move on to what is new.
+     */
+    static final String VOICE = "&";
     private static final Set<String> STOP = Set.of("the", "and", "for", "with", "that", "this", "from", "have",
             "be", "its", "his", "her", "their", "they", "been", "will", "would", "say", "also", "but", "not", "new",
             "who", "which", "what", "when", "where", "while", "some", "other", "official", "report", "accord", "tell",
@@ -67,14 +74,14 @@ final class StoryTokens {
                 }
             }
             for (String source : s.actors()) {
-                if (sources.size() < MAX_NAMES && !s.agents().contains(source) && source.length() == 3
-                        && source.equals(source.toUpperCase())) {
+                if (sources.size() < MAX_NAMES && !s.agents().contains(source) && isState(source)) {
                     sources.add(SOURCE + source);
                 }
             }
         }
         tokens.addAll(words);
         tokens.addAll(sources);
+        tokens.addAll(voices(view));
         EnrichedItem enriched = view.item();
         enriched.actors().stream().limit(MAX_NAMES).map(Actor::id).forEach(id -> tokens.add("@" + id));
         enriched.locations().stream().limit(MAX_NAMES)
@@ -82,5 +89,38 @@ final class StoryTokens {
         enriched.troops().stream().limit(MAX_NAMES).map(TroopFigure::count).forEach(c -> tokens.add(FIGURE + c));
         enriched.casualties().stream().limit(MAX_NAMES).map(CasualtyFigure::count).forEach(c -> tokens.add(FIGURE + c));
         return List.copyOf(tokens);
+    }
+
+    /** The {@link #VOICE} tokens of a report: the states its headline cites, else the state acting first in it. */
+    private static Set<String> voices(ItemView view) {
+        int headline = view.item().item().title().length();
+        Set<String> cited = new TreeSet<>();
+        String first = null;
+        int firstAt = Integer.MAX_VALUE;
+        for (SentenceView s : view.sentences()) {
+            if (s.start() >= headline || first != null) {
+                break;
+            }
+            for (String actor : s.actors()) {
+                if (!isState(actor)) {
+                    continue;
+                }
+                if (!s.agents().contains(actor)) {
+                    cited.add(VOICE + actor);
+                } else {
+                    int at = s.positions().getOrDefault(actor, List.of(Integer.MAX_VALUE - 1)).get(0);
+                    if (at < firstAt) {
+                        first = actor;
+                        firstAt = at;
+                    }
+                }
+            }
+        }
+        return !cited.isEmpty() || first == null ? cited : Set.of(VOICE + first);
+    }
+
+    /** State actors have ISO 3166 alpha-3 ids: {@code PRK}; people and bodies have lower-case slugs. */
+    static boolean isState(String actor) {
+        return actor.length() == 3 && actor.equals(actor.toUpperCase(Locale.ROOT));
     }
 }

@@ -194,6 +194,42 @@ class NoveltyTopologyTest {
     }
 
     @Test
+    void aFollowUpInTheStorysVoiceADayLaterJoinsIt() {
+        Alert first = summons();
+
+        driver.pipe(monitors("urn:monitors", "Seoul", "South Korea").actors("KOR", "UKR", "PRK").build());
+
+        assertThat(driver.storyOf("urn:monitors")).isEqualTo(first.storyId());
+    }
+
+    @Test
+    void theSameFollowUpInAnotherVoiceStartsAStoryOfItsOwn() {
+        Alert first = summons();
+
+        driver.pipe(monitors("urn:monitors-cn", "China", "Beijing").actors("CHN", "UKR", "PRK").build());
+
+        assertThat(driver.storyOf("urn:monitors-cn")).isNotEqualTo(first.storyId());
+    }
+
+    private Alert summons() {
+        driver.pipe(item("urn:summons").publishedAt("2024-10-21T08:00:00Z")
+                .title("South Korea summons Russian envoy, demands pullout of North Korean troops")
+                .summary("South Korea summoned Russia's ambassador on Monday and demanded the immediate withdrawal of"
+                        + " North Korean troops from Russia. The vice minister warned that Seoul would respond with all"
+                        + " available means.")
+                .actors("KOR", "RUS", "PRK").build());
+        return driver.readAlerts().get(0);
+    }
+
+    /** The same outlet a day later, in other words: what the government weighs doing next. */
+    private static TestItems monitors(String id, String who, String alias) {
+        return item(id).publishedAt("2024-10-22T10:40:00Z")
+                .title(who + " weighs sending military monitors to Ukraine to study North Korean units")
+                .summary(alias + " is considering dispatching a team of intelligence officers to Ukraine to analyse the"
+                        + " battlefield tactics of North Korean troops and help question any who are captured.");
+    }
+
+    @Test
     void newAlertSeverityIsRaisedByWhatTheItemCarriesAndSaysWhy() {
         driver.pipe(item("urn:pows").title("Ukraine says it captured two North Korean soldiers in Kursk region")
                 .summary("Both men were wounded and are being questioned, Zelensky said.")

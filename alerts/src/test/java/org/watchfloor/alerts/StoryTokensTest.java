@@ -23,4 +23,19 @@ class StoryTokensTest {
         assertThat(StorySignature.SERDE.serializer().serialize("t",
                 StorySignature.of(tokens, TestItems.PUBLISHED)).length).isLessThan(16 * 1024);
     }
+
+    @Test
+    void aHeadlineSpeaksForTheStateItCitesElseForTheStateActingFirst() {
+        ItemView cited = ItemView.of(item("urn:cited")
+                .title("North Korean troops shipped from Wonsan to three Russian sites, US says")
+                .summary("Officials in Washington said the soldiers were moved by ship.").actors("PRK", "RUS", "USA").build());
+        ItemView acting = ItemView.of(item("urn:acting")
+                .title("Seoul weighs sending military monitors to Ukraine to study North Korean units")
+                .summary("China was not mentioned by South Korea.").actors("KOR", "UKR", "PRK", "CHN").build());
+
+        assertThat(StoryTokens.of(cited, List.of(), List.of())).filteredOn(t -> t.startsWith(StoryTokens.VOICE))
+                .contains("&USA").doesNotContain("&PRK");
+        assertThat(StoryTokens.of(acting, List.of(), List.of())).filteredOn(t -> t.startsWith(StoryTokens.VOICE))
+                .containsExactly("&KOR");
+    }
 }

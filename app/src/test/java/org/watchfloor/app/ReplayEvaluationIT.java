@@ -21,8 +21,8 @@ import picocli.CommandLine;
  *     changed only by looking at the tuning half. Gated on story recall at least 0.95, at most one
  *     false alert per 20 unrelated items and pairwise clustering precision 1.00; duplicate NEW
  *     alerts are printed and bounded (the target, none, is not met yet).</li>
- * <li>{@code tuning}: what the rules may be changed by looking at; printed and gated the same way, so
- *     that a change that breaks it shows.</li>
+ * <li>{@code tuning}: what the rules may be changed by looking at; printed and gated the same way,
+ *     with no duplicate NEW, so that a change that breaks it shows.</li>
  * <li>{@code development}: the first, smaller set the rules were first written against; gated on
  *     its old targets (recall 0.90, no duplicate NEW, one false alert per 20 unrelated).</li>
  * </ul>
@@ -32,27 +32,27 @@ class ReplayEvaluationIT {
     Path tmp;
 
     /**
-     * Duplicate NEW alerts this version still raises on each half: paraphrases that share too few words
-     * to join their story (a day-later analysis piece, an official statement in its own register). The
-     * target is none; this bound only keeps a change from making it worse unnoticed.
+     * Duplicate NEW alerts this version still raises on the held-out half: a report that shares too few
+     * words with its story and not its headline's voice. The target is none; this bound only keeps a
+     * change from making it worse unnoticed.
      */
-    private static final int DUPLICATES_AT_MOST = 3;
+    private static final int DUPLICATES_AT_MOST = 1;
 
     @Test
     void theHeldOutTestHalfMeetsTheTargets() throws IOException {
-        meetsTheTargets(replay("test"));
+        meetsTheTargets(replay("test"), DUPLICATES_AT_MOST);
     }
 
     @Test
     void theTuningHalfMeetsTheTargets() throws IOException {
-        meetsTheTargets(replay("tuning"));
+        meetsTheTargets(replay("tuning"), 0);
     }
 
-    private static void meetsTheTargets(EvaluationScore score) {
+    private static void meetsTheTargets(EvaluationScore score, int duplicatesAtMost) {
         assertThat(score.recall()).as("story recall").isGreaterThanOrEqualTo(0.95);
         assertThat(score.falseAlerts.size()).as("false alerts").isLessThanOrEqualTo((int) (score.set.unrelated() / 20));
         assertThat(score.pairPrecision()).as("clustering pairwise precision").isEqualTo(1.0);
-        assertThat(score.duplicateAlerts()).as("duplicate NEW alerts").isLessThanOrEqualTo(DUPLICATES_AT_MOST);
+        assertThat(score.duplicateAlerts()).as("duplicate NEW alerts").isLessThanOrEqualTo(duplicatesAtMost);
     }
 
     @Test
