@@ -15,9 +15,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.ItemStory;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
+import org.watchfloor.stage.SkipTombstones;
 
 /**
  * {@code news.enriched} (key item id) → {@code alerts} (key story id) and {@code news.stories} (key item
@@ -61,8 +63,8 @@ public final class AlertsTopology {
         KStream<String, Object> out = builder.stream(topics.enriched().name(),
                         Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
                                 .withName("alerts-read-enriched"))
-                // Tombstones carry no article; there is nothing to match.
-                .filter((itemId, enriched) -> enriched != null, Named.as("alerts-skip-tombstones"))
+                .processValues(() -> new SkipTombstones<String, EnrichedItem>("a tombstone carries no article to match"),
+                        Named.as("alerts-skip-tombstones"))
                 .repartition(Repartitioned.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
                         .withName(CLUSTERING).withNumberOfPartitions(1))
                 .process(() -> new AlertProcessor(config, new AlertFactory(clock), clock), Named.as("alerts-stories"),

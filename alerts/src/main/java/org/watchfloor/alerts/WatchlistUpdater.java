@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watchfloor.stage.SkippedRecords;
 
 /**
  * Input: the compacted {@code watchlists} topic (key topic id, value {@link TopicSpec}, tombstone =
@@ -37,9 +38,10 @@ final class WatchlistUpdater implements Processor<String, byte[], Void, Void> {
             record = raw.withValue(raw.value() == null ? null : TopicSpec.SERDE.deserializer().deserialize(
                     AlertsTopology.WATCHLIST_STORE, raw.value()));
         } catch (RuntimeException e) {
-            log.warn("unreadable watchlists record skipped at {} (key {}): {}; the rule in force stays",
-                    context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
-                    raw.key(), e.getMessage());
+            String error = e.getMessage() + "; the rule in force stays";
+            context.recordMetadata().ifPresentOrElse(
+                    m -> SkippedRecords.unreadable(m.topic(), m.partition(), m.offset(), raw.key(), error),
+                    () -> SkippedRecords.unreadable(AlertsTopology.WATCHLIST_STORE, -1, -1, raw.key(), error));
             return;
         }
         if (record.key() == null) {

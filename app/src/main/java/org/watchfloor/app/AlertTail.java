@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,12 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
+import org.watchfloor.stage.SkippedRecords;
 
 /**
  * Prints alerts to the terminal as they are appended to the {@code alerts} topic. It is an ordinary
  * subscriber in its own consumer group, so an alert is printed once even across restarts.
  */
-final class AlertTail implements AutoCloseable {
+final class AlertTail implements Part, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertTail.class);
     static final String GROUP_ID = "watchfloor-console";
 
@@ -29,6 +32,7 @@ final class AlertTail implements AutoCloseable {
     private final PrintWriter out;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private volatile String failure;
 
     /** Prints the alerts of {@code setup}'s deployment, in its group {@value #GROUP_ID} (under the deployment name). */
     AlertTail(KafkaSetup setup, PrintWriter out) {
@@ -57,6 +61,9 @@ final class AlertTail implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() woke the consumer up: the normal way out.
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            log.error("alert printer on {} stopped: {}", topic.name(), e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -64,8 +71,7 @@ final class AlertTail implements AutoCloseable {
 
     private void print(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
-            log.warn("skipping a tombstone at {}-{} offset {} (key {}): alerts are never deleted", r.topic(),
-                    r.partition(), r.offset(), r.key());
+            SkippedRecords.tombstone(r.topic(), r.partition(), r.offset(), r.key(), "alerts are never deleted");
             return;
         }
         try {
@@ -73,8 +79,18 @@ final class AlertTail implements AutoCloseable {
             out.print(AlertFormatter.format(alert));
             out.flush();
         } catch (SerializationException e) {
-            log.warn("skipping unreadable alert at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            SkippedRecords.unreadable(r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
         }
+    }
+
+    /** Why the printer stopped without being closed: then no alert reaches the terminal any more. */
+    @Override
+    public Optional<String> failure() {
+        if (failure != null) {
+            return Optional.of(failure);
+        }
+        return !running.get() || thread.isAlive() || thread.getState() == Thread.State.NEW ? Optional.empty()
+                : Optional.of("its thread ended");
     }
 
     @Override

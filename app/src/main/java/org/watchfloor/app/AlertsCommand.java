@@ -1,6 +1,7 @@
 package org.watchfloor.app;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
@@ -30,7 +31,7 @@ final class AlertsCommand implements Callable<Integer> {
         ShutdownSignal signal = ShutdownSignal.install();
         try (StreamsStage running = StreamStages.startAlerts(setup, options, Clock.systemUTC());
              AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start()) {
-            return StageRunner.runUntilStopped(running.streams(), signal);
+            return StageRunner.runUntilStopped(Map.of("alerts stage", running, "alert printer", tail), signal);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.watchfloor.app;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.StreamsStage;
@@ -28,7 +29,7 @@ final class EnrichCommand implements Callable<Integer> {
         KafkaSetup setup = StageRunner.connect(settings);
         ShutdownSignal signal = ShutdownSignal.install();
         try (StreamsStage running = StreamStages.startEnrich(setup, options)) {
-            return StageRunner.runUntilStopped(running.streams(), signal);
+            return StageRunner.runUntilStopped(Map.of("enrich stage", running), signal);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.FeedRegistration;
@@ -66,8 +67,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         ShutdownSignal signal = ShutdownSignal.install();
         try (IngestService service = IngestService.start(setup, setup.topics(), ingestSettings, Clock.systemUTC())) {
-            signal.await();
-            return 0;
+            return StageRunner.runUntilStopped(Map.of("ingest", service), signal);
         }
     }
 }

@@ -7,12 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
@@ -22,6 +20,7 @@ import org.watchfloor.ingest.FeedRegistry;
 import org.watchfloor.ingest.IngestService;
 import org.watchfloor.ingest.IngestSettings;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
 import org.watchfloor.stage.TopicTable;
 import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
@@ -35,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * three stages, and alerts printed as they reach the {@code alerts} topic. The feeds given (or the
  * demo feeds) are registered in the {@code feeds} topic, and the ingest service polls what the
  * registry holds, so feeds added with {@code watchfloor feeds add} join the running pipeline. Runs
- * until Ctrl-C or SIGTERM, then stops everything and exits 0.
+ * until Ctrl-C or SIGTERM, then stops everything and exits 0; when a part (a stage, ingest, the alert
+ * printer) stops on its own, it stops everything too and exits 1.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka broker and print alerts as they are raised.")
@@ -92,13 +92,14 @@ final class RunCommand implements Callable<Integer> {
             }
             try (StreamStages stages = StreamStages.start(setup, stageOptions, clock);
                  AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
-                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
-                 StageWatch watch = new StageWatch(stages, signal)) {
+                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock)) {
                 log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
                         setup.bootstrapServers(), feedList.size(), ingestSettings.interval(),
                         stageOptions.pack().topics().size());
-                signal.await();
-                return watch.failed() ? 1 : 0;
+                Map<String, Part> parts = new LinkedHashMap<>(stages.parts());
+                parts.put("ingest", ingest);
+                parts.put("alert printer", tail);
+                return StageRunner.runUntilStopped(parts, signal);
             }
         }
     }
@@ -109,35 +110,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("port " + port + " is in use: choose another with --kafka-port "
                     + "(setting " + WatchfloorSettings.EMBEDDED_PORT + ")", e);
-        }
-    }
-
-    /** Stops the run when a stream stage dies, instead of leaving a process that raises no alerts. */
-    private static final class StageWatch implements AutoCloseable {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stage-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        private volatile boolean failed;
-
-        StageWatch(StreamStages stages, ShutdownSignal signal) {
-            timer.scheduleWithFixedDelay(() -> {
-                if (stages.anyFailed()) {
-                    log.error("A stream stage has stopped; shutting Watchfloor down");
-                    failed = true;
-                    signal.trigger();
-                }
-            }, 5, 1, TimeUnit.SECONDS);
-        }
-
-        boolean failed() {
-            return failed;
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.watchfloor.app;
 
-import java.time.Duration;
-import org.apache.kafka.streams.KafkaStreams;
+import java.util.Map;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
+import org.watchfloor.stage.PartWatch;
 import org.watchfloor.stage.TopicTable;
 import org.watchfloor.stage.config.Settings;
 
@@ -18,14 +19,15 @@ final class StageRunner {
         return setup;
     }
 
-    /** Waits for Ctrl-C/SIGTERM or for the client to die; 0 for a requested stop, 1 for a dead stage. */
-    static int runUntilStopped(KafkaStreams streams, ShutdownSignal signal) throws InterruptedException {
-        while (!signal.await(Duration.ofSeconds(1))) {
-            KafkaStreams.State state = streams.state();
-            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
-                return 1;
-            }
+    /**
+     * Waits for Ctrl-C/SIGTERM or for one of {@code parts} (by name) to stop on its own; 0 for a
+     * requested stop, 1 when a part stopped (logged by name with its reason). The caller then closes
+     * every part.
+     */
+    static int runUntilStopped(Map<String, ? extends Part> parts, ShutdownSignal signal) throws InterruptedException {
+        try (PartWatch watch = PartWatch.start(parts, signal::trigger)) {
+            signal.await();
+            return watch.failure().isPresent() ? 1 : 0;
         }
-        return 0;
     }
 }

@@ -15,6 +15,7 @@ import org.watchfloor.enrich.EnrichStage;
 import org.watchfloor.enrich.Enricher;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
 import org.watchfloor.stage.StreamsStage;
 
 /**
@@ -83,6 +84,11 @@ final class StreamStages implements AutoCloseable {
     /** True once either stage has stopped for good (error or shutdown not asked for by us). */
     boolean anyFailed() {
         return enrich.stopped() || alerts.stopped();
+    }
+
+    /** The two stages by name, for a {@link org.watchfloor.stage.PartWatch}. */
+    Map<String, Part> parts() {
+        return Map.of("enrich stage", enrich, "alerts stage", alerts);
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.watchfloor.ingest.FetchSettings;
 import org.watchfloor.ingest.fetch.FetchPolicy;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.SkippedRecords;
 import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
@@ -118,6 +119,14 @@ class PoisonRecordsIT {
                 "--bootstrap-servers", cluster.bootstrapServers(), "--deployment", deployment);
         assertThat(code).isZero();
         assertThat(out.toString()).contains("9 topics");
+        // Counted too: control records and tombstones skipped, data records dead-lettered.
+        assertThat(SkippedRecords.count(topics.feeds())).as("feeds skipped").isGreaterThanOrEqualTo(2);
+        assertThat(SkippedRecords.count(topics.watchlists())).as("watchlists skipped").isGreaterThanOrEqualTo(1);
+        assertThat(SkippedRecords.count(topics.alerts().name())).as("alerts skipped").isGreaterThanOrEqualTo(2);
+        for (String topic : List.of(topics.raw().name(), topics.enriched().name())) {
+            assertThat(SkippedRecords.count(topic)).as("%s tombstones skipped", topic).isGreaterThanOrEqualTo(1);
+            assertThat(SkippedRecords.deadLettered(topic)).as("%s dead-lettered", topic).isGreaterThanOrEqualTo(1);
+        }
         List<String> warnings = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         for (String topic : List.of(topics.raw().name(), topics.enriched().name(), topics.alerts().name(),
                 topics.feeds(), topics.watchlists())) {

@@ -13,39 +13,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.model.Topics;
 
 /**
  * {@code watchfloor run} as a user starts it: a separate JVM with the bundled demo feeds, an
  * embedded broker in a fresh data folder, alerts on standard output, and Ctrl-C (SIGINT) ending
- * it with exit code 0.
+ * it with exit code 0; a part that dies stops the whole process with exit code 1.
  */
 class RunCommandIT {
 
     @Test
     void printsAlertsWithinTwoMinutesAndExitsZeroOnCtrlC(@TempDir Path dataDir) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx1200m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(freePort()))
-                .redirectError(dataDir.resolve("stderr.log").toFile())
-                .start();
-        List<String> out = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readLines(process, out), "run-stdout");
-        reader.start();
-        try {
+        try (Run run = Run.start(dataDir)) {
+            run.awaitFirstAlert();
+
+            new ProcessBuilder("kill", "-INT", String.valueOf(run.process.pid())).start().waitFor();
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
+            assertThat(run.process.exitValue()).as(stderr(dataDir)).isZero();
+            assertThat(Files.exists(dataDir.resolve("kafka").resolve("meta.properties"))).isTrue();
+        }
+    }
+
+    @Test
+    void stopsWithExitOneNamingThePartWhenAStageDies(@TempDir Path dataDir) throws Exception {
+        try (Run run = Run.start(dataDir)) {
+            run.awaitFirstAlert();
+
+            // An operator deletes the alerts stage's input: that stage cannot go on.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + run.port))) {
+                admin.deleteTopics(List.of(Topics.defaults().enriched().name())).all().get(30, TimeUnit.SECONDS);
+            }
+
+            assertThat(run.process.waitFor(3, TimeUnit.MINUTES)).as("stopped on its own").isTrue();
+            assertThat(run.process.exitValue()).as(stderr(dataDir)).isEqualTo(1);
+            // Logs go to standard error, or to standard output under the tests' logging settings.
+            String logs = stderr(dataDir) + String.join("\n", run.out);
+            assertThat(logs).containsPattern("(alerts|enrich) stage has stopped \\(Kafka Streams (PENDING_)?ERROR after")
+                    .contains("stopping Watchfloor");
+        }
+    }
+
+    /** One {@code run} process on the demo feeds, its standard output collected line by line. */
+    private record Run(Process process, List<String> out, Thread reader, Path dataDir, int port) implements AutoCloseable {
+        static Run start(Path dataDir) throws IOException {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            int port = freePort();
+            Process process = new ProcessBuilder(java.toString(), "-Xmx1200m",
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(port))
+                    .redirectError(dataDir.resolve("stderr.log").toFile())
+                    .start();
+            List<String> out = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> readLines(process, out), "run-stdout");
+            reader.start();
+            return new Run(process, out, reader, dataDir, port);
+        }
+
+        void awaitFirstAlert() {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> out.stream().anyMatch(line -> line.contains("[dprk-troops-russia]")) || !process.isAlive());
             assertThat(out).as(stderr(dataDir)).anyMatch(line -> line.contains("[dprk-troops-russia]"));
+        }
 
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
-            assertThat(process.exitValue()).as(stderr(dataDir)).isZero();
-            assertThat(Files.exists(dataDir.resolve("kafka").resolve("meta.properties"))).isTrue();
-        } finally {
+        @Override
+        public void close() throws InterruptedException {
             process.destroyForcibly();
             reader.join(5_000);
         }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.NewsItem;
+import org.watchfloor.stage.SkippedRecords;
 
 /**
  * Enriches one record unless this stage has already enriched the same item id with the same
@@ -64,7 +65,10 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
     public void process(FixedKeyRecord<String, NewsItem> record) {
         NewsItem item = record.value();
         if (item == null) {
-            log.warn("skipping empty value with key {} at {}", record.key(), position());
+            String why = "a tombstone carries no article to enrich";
+            context.recordMetadata().ifPresentOrElse(
+                    m -> SkippedRecords.tombstone(m.topic(), m.partition(), m.offset(), record.key(), why),
+                    () -> SkippedRecords.tombstone("unknown", -1, -1, record.key(), why));
             return;
         }
         long now = context.currentSystemTimeMs();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +18,7 @@ import org.watchfloor.ingest.registry.FeedAssignment;
 import org.watchfloor.ingest.registry.FeedTopics;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
 
 /**
  * One ingest instance in registry mode: joins the consumer group {@code settings.groupId()} on the
@@ -31,12 +33,13 @@ import org.watchfloor.stage.KafkaSetup;
  * instance its own {@code group.instance.id} in the Kafka client settings (static membership; such
  * an instance then also keeps its partitions for the session timeout when it stops cleanly).
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements Part, AutoCloseable {
     private final PartitionTransactions transactions;
     private final FeedScheduler scheduler;
     private final FeedAssignment assignment;
     private final Thread thread;
     private final IngestMetrics metrics;
+    private volatile boolean closing;
 
     private IngestService(KafkaSetup setup, Topics topics, IngestSettings settings, Clock clock, MeterRegistry registry) {
         FeedTopics.ensure(setup, topics);
@@ -80,6 +83,15 @@ public final class IngestService implements AutoCloseable {
         return metrics;
     }
 
+    /** Why the registry consumer stopped (then no feed is polled any more), unless it was closed. */
+    @Override
+    public Optional<String> failure() {
+        if (assignment.failure() != null) {
+            return Optional.of("feed registry consumer failed: " + assignment.failure());
+        }
+        return thread.isAlive() || closing ? Optional.empty() : Optional.of("feed registry consumer thread ended");
+    }
+
     private static KafkaConsumer<String, byte[]> consumer(KafkaSetup setup, String groupId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -94,6 +106,7 @@ public final class IngestService implements AutoCloseable {
     /** Stops polling (running polls finish and commit), leaves the group (its feeds move on), closes the producers. */
     @Override
     public void close() {
+        closing = true;
         assignment.close();
         try {
             thread.join(Duration.ofSeconds(60).toMillis());

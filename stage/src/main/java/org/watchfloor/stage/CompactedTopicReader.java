@@ -13,8 +13,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Topic;
 
 /**
@@ -23,7 +21,6 @@ import org.watchfloor.model.Topic;
  * cannot be read is logged and skipped, so one bad record cannot hide the rest.
  */
 public final class CompactedTopicReader {
-    private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
 
     private CompactedTopicReader() {
     }
@@ -80,8 +77,7 @@ public final class CompactedTopicReader {
             values.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
             return true;
         } catch (RuntimeException e) {
-            log.warn("unreadable record at {}-{} offset {} (key {}) skipped: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), e.getMessage());
+            SkippedRecords.unreadable(record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
             return false;
         }
     }

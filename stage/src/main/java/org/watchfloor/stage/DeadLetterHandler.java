@@ -103,6 +103,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                                                       Headers original, byte[] key, byte[] value, Exception exception) {
         String position = topic + "-" + partition + "@" + offset;
         log.warn("{}: {} at {} sent to {}: {}", stage, what, position, deadLetterTopic, exception.getMessage());
+        SkippedRecords.deadLettered(stage, topic);
         Headers headers = new RecordHeaders(original == null ? new org.apache.kafka.common.header.Header[0] : original.toArray());
         put(headers, HEADER_STAGE, stage);
         put(headers, HEADER_TOPIC, String.valueOf(topic));

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,13 +23,15 @@ import org.watchfloor.model.Topics;
  * (the client shuts down; the caller decides whether to exit), and a clean stop that leaves the
  * group, so a restarted instance gets its partitions at once instead of after a session timeout.
  */
-public final class StreamsStage implements AutoCloseable {
+public final class StreamsStage implements Part, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsStage.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final AtomicReference<Throwable> error;
 
-    private StreamsStage(KafkaStreams streams) {
+    private StreamsStage(KafkaStreams streams, AtomicReference<Throwable> error) {
+        this.error = error;
         this.streams = streams;
     }
 
@@ -71,13 +75,15 @@ public final class StreamsStage implements AutoCloseable {
         Properties effective = forStage(stage, props, topics);
         String app = effective.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         KafkaStreams streams = new KafkaStreams(topology, effective);
+        AtomicReference<Throwable> error = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(e -> {
+            error.compareAndSet(null, e);
             log.error("{} stage {} failed in a stream thread; shutting the client down", stage, app, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> log.info("{} stage {}: {} -> {}", stage, app, before, now));
         streams.start();
-        return new StreamsStage(streams);
+        return new StreamsStage(streams, error);
     }
 
     /**
@@ -123,6 +129,16 @@ public final class StreamsStage implements AutoCloseable {
         KafkaStreams.State state = streams.state();
         return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
                 || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
+    }
+
+    /** The client's state once it has {@link #stopped}, with the error that stopped it if one did. */
+    @Override
+    public Optional<String> failure() {
+        if (!stopped()) {
+            return Optional.empty();
+        }
+        Throwable e = error.get();
+        return Optional.of("Kafka Streams " + streams.state() + (e == null ? "" : " after " + e));
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class FeedAssignment implements Runnable, ConsumerRebalanceListener
     private final PartitionTransactions transactions;
     private Map<String, FeedState> savedStates = Map.of();
     private volatile boolean closed;
+    private volatile String failure;
 
     public FeedAssignment(Consumer<String, byte[]> consumer, Topic<String, FeedRegistration> feeds, Topic<String, FeedState> states,
                    KafkaSetup setup, FeedScheduler scheduler, PartitionTransactions transactions) {
@@ -53,6 +54,11 @@ public final class FeedAssignment implements Runnable, ConsumerRebalanceListener
         this.setup = Objects.requireNonNull(setup, "setup");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /** Why the registry consumer stopped without being closed, or null while it runs. */
+    public String failure() {
+        return failure;
     }
 
     public Set<String> assignedFeeds() {
@@ -74,6 +80,7 @@ public final class FeedAssignment implements Runnable, ConsumerRebalanceListener
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure = e.toString();
             log.error("feed registry consumer on {} stopped: {}", feeds.name(), e.toString(), e);
         } finally {
             stopFeedsOf(consumer.assignment());
