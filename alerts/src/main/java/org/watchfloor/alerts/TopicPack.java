@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The topics a watch floor cares about, loaded once at start from YAML: the bundled
@@ -37,9 +38,14 @@ public record TopicPack(String origin, List<TopicRule> topics) {
 
     /** The pack in {@code file}; fails with {@link TopicPackException} naming the file and the fault. */
     public static TopicPack load(Path file) {
+        return load(file, id -> true);
+    }
+
+    /** The pack in {@code file}, whose actor and place ids must all be {@code known} (the gazetteer's). */
+    public static TopicPack load(Path file, Predicate<String> known) {
         Objects.requireNonNull(file, "file");
         try {
-            return fromYaml(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return fromYaml(Files.readString(file, StandardCharsets.UTF_8), file.toString(), known);
         } catch (IOException e) {
             throw new TopicPackException(file + ": cannot read topic pack: " + e.getMessage(), e);
         }
@@ -47,7 +53,12 @@ public record TopicPack(String origin, List<TopicRule> topics) {
 
     /** The pack written in {@code yaml}; {@code origin} names it in error messages. */
     public static TopicPack fromYaml(String yaml, String origin) {
-        return new TopicPackReader(origin).read(yaml);
+        return fromYaml(yaml, origin, id -> true);
+    }
+
+    /** The pack written in {@code yaml}, whose actor and place ids must all be {@code known}. */
+    public static TopicPack fromYaml(String yaml, String origin, Predicate<String> known) {
+        return new TopicPackReader(origin, known).read(yaml);
     }
 
     public List<String> ids() {

@@ -8,20 +8,25 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Reads a topic pack ({@code topics:} list of {@link TopicSpec}) from YAML and validates every rule,
- * failing on the first fault with the origin, the YAML line (from Jackson's {@link JsonLocation}),
- * the topic id, the field and the reason. Unknown fields are refused so that a misspelt
- * {@code exclude} cannot silently switch a veto off.
+ * failing on the first fault with the origin, the YAML line of the field at fault (from Jackson's
+ * {@link JsonLocation}), the topic id, the field and the reason. Unknown fields are refused so that a
+ * misspelt {@code exclude} cannot silently switch a veto off, and so are actor and place ids that
+ * {@code known} does not accept (the gazetteer's), which no report could ever match.
  */
 final class TopicPackReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -33,14 +38,16 @@ final class TopicPackReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String origin;
+    private final Predicate<String> known;
     private final TopicSpecValidator validator = new TopicSpecValidator();
 
-    TopicPackReader(String origin) {
+    TopicPackReader(String origin, Predicate<String> known) {
         this.origin = origin;
+        this.known = Objects.requireNonNull(known, "known");
     }
 
-    /** A spec with the line its entry starts on. */
-    private record Located(int line, TopicSpec spec) {
+    /** A spec with the line its entry starts on and the line of each of its fields ({@code when[2]} too). */
+    private record Located(int line, TopicSpec spec, Map<String, Integer> lines) {
     }
 
     TopicPack read(String yaml) {
@@ -62,13 +69,46 @@ final class TopicPackReader {
         for (int i = 0; i < specs.size(); i++) {
             Located located = specs.get(i);
             String where = origin + ":" + located.line() + ": topic #" + (i + 1);
-            TopicRule rule = validator.validate(withConcepts(located.spec(), concepts), where);
+            TopicRule rule;
+            try {
+                rule = validator.validate(withConcepts(located.spec(), concepts), where);
+                requireKnown(rule, where + " topic '" + rule.id() + "'");
+            } catch (TopicPackException e) {
+                Integer line = e.field() == null ? null : located.lines().get(e.field());
+                if (line == null || !e.getMessage().startsWith(origin + ":" + located.line() + ":")) {
+                    throw e;
+                }
+                throw new TopicPackException(origin + ":" + line + ":"
+                        + e.getMessage().substring((origin + ":" + located.line() + ":").length()), e.field());
+            }
             if (!ids.add(rule.id())) {
                 throw new TopicPackException(where + " topic '" + rule.id() + "': id: is used by more than one topic");
             }
             rules.add(rule);
         }
         return new TopicPack(origin, rules);
+    }
+
+    /** Every actor and place id the rule names is one {@code known} accepts. */
+    private void requireKnown(TopicRule rule, String at) {
+        for (List<String> group : rule.actors()) {
+            requireKnown(group, at, "actors");
+        }
+        for (int i = 0; i < rule.clauses().size(); i++) {
+            Clause c = rule.clauses().get(i);
+            for (List<String> ids : List.of(c.actors(), c.with(), c.without(), c.troops(), c.casualties())) {
+                requireKnown(ids, at, "when[" + (i + 1) + "]");
+            }
+        }
+    }
+
+    private void requireKnown(List<String> ids, String at, String field) {
+        for (String id : ids) {
+            if (!known.test(id)) {
+                throw TopicSpecValidator.fault(at, field, "'" + id + "' is not an actor or place the gazetteer knows"
+                        + " (add it with --gazetteer FILE.tsv)");
+            }
+        }
     }
 
     /**
@@ -119,7 +159,9 @@ final class TopicPackReader {
             }
             for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
                 int line = parser.currentTokenLocation().getLineNr();
-                specs.add(new Located(line, entry == JsonToken.VALUE_NULL ? null : spec(parser, line, specs.size() + 1)));
+                Map<String, Integer> lines = new HashMap<>();
+                specs.add(new Located(line, entry == JsonToken.VALUE_NULL ? null : spec(parser, line, specs.size() + 1, lines),
+                        lines));
             }
         }
         return specs;
@@ -154,12 +196,37 @@ final class TopicPackReader {
         }
     }
 
-    /** One entry; a field the spec does not know is reported at the entry's line, where YAML puts it. */
-    private TopicSpec spec(JsonParser parser, int line, int position) throws IOException {
-        try {
-            return YAML.readValue(parser, TopicSpec.class);
+    /**
+     * One entry, noting in {@code lines} the line of each of its fields and of each clause of its
+     * {@code when}; a field the spec does not know is reported at its own line.
+     */
+    private TopicSpec spec(JsonParser parser, int line, int position, Map<String, Integer> lines) throws IOException {
+        TokenBuffer entry = new TokenBuffer(parser);
+        int depth = 0;
+        boolean inWhen = false;
+        int clauses = 0;
+        JsonToken token = parser.currentToken();
+        do {
+            int at = parser.currentTokenLocation().getLineNr();
+            if (depth == 1 && token == JsonToken.FIELD_NAME) {
+                lines.put(parser.currentName(), at);
+                inWhen = "when".equals(parser.currentName());
+            } else if (depth == 2 && inWhen && token != JsonToken.END_ARRAY) {
+                lines.put("when[" + (++clauses) + "]", at);
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+            entry.copyCurrentEvent(parser);
+        } while (depth > 0 && (token = parser.nextToken()) != null);
+        try (JsonParser buffered = entry.asParser(parser.getCodec())) {
+            return YAML.readValue(buffered, TopicSpec.class);
         } catch (JsonMappingException e) {
-            throw new TopicPackException(origin + ":" + line + ": topic #" + position + ": not a valid topic: "
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            int fieldLine = field == null ? line : lines.getOrDefault(field, line);
+            throw new TopicPackException(origin + ":" + fieldLine + ": topic #" + position + ": not a valid topic: "
                     + e.getOriginalMessage() + pathOf(e), e);
         }
     }

@@ -130,6 +130,6 @@ final class TopicSpecValidator {
     }
 
     static TopicPackException fault(String at, String field, String reason) {
-        return new TopicPackException(at + ": " + field + ": " + reason);
+        return new TopicPackException(at + ": " + field + ": " + reason, field);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.Severity;
@@ -63,7 +64,7 @@ class TopicPackTest {
         assertThat(rule.surgeSeverity()).isEqualTo(Severity.FLASH);
         assertThat(rule.toSpec().surgeSeverity()).isEqualTo("FLASH");
         assertRefused(withSurge.replace("flash", "LOUD"),
-                "sample.yaml:2: topic #1 topic 'sample': surgeSeverity: 'LOUD' is not FLASH, URGENT or ROUTINE");
+                "sample.yaml:5: topic #1 topic 'sample': surgeSeverity: 'LOUD' is not FLASH, URGENT or ROUTINE");
     }
 
     @Test
@@ -75,13 +76,13 @@ class TopicPackTest {
     @Test
     void refusesAnUnknownSeverity() {
         assertRefused(VALID.replace("ROUTINE", "PANIC"),
-                "sample.yaml:2: topic #1 topic 'sample': severity: 'PANIC' is not FLASH, URGENT or ROUTINE");
+                "sample.yaml:4: topic #1 topic 'sample': severity: 'PANIC' is not FLASH, URGENT or ROUTINE");
     }
 
     @Test
     void refusesANegativeMinScore() {
         assertRefused(VALID.replace("minScore: 3", "minScore: -1"),
-                "sample.yaml:2: topic #1 topic 'sample': minScore: must be a number of at least 0, was -1.0");
+                "sample.yaml:11: topic #1 topic 'sample': minScore: must be a number of at least 0, was -1.0");
     }
 
     @Test
@@ -106,17 +107,33 @@ class TopicPackTest {
 
         assertThat(TopicPack.load(good).ids()).containsExactly("sample");
         assertThatThrownBy(() -> TopicPack.load(bad)).isInstanceOf(TopicPackException.class)
-                .hasMessageStartingWith(bad.toString() + ":2: topic #1 topic 'sample': severity:");
+                .hasMessageStartingWith(bad.toString() + ":4: topic #1 topic 'sample': severity:");
         assertThatThrownBy(() -> TopicPack.load(dir.resolve("missing.yaml"))).isInstanceOf(TopicPackException.class)
                 .hasMessageContaining("missing.yaml");
     }
 
     @Test
-    void namesTheLineOfTheFaultyTopicAndOfASyntaxError() {
+    void namesTheLineOfTheFaultyFieldAndOfASyntaxError() {
         String two = VALID + VALID.replace("topics:\n", "").replace("id: sample", "id: second")
                 .replace("ROUTINE", "LOUD");
-        assertRefused(two, "sample.yaml:12: topic #2 topic 'second': severity: 'LOUD' is not FLASH");
-        assertRefused(VALID.replace("exclude:", "exclued:"), "sample.yaml:2: topic #1: not a valid topic: Unrecognized field \"exclued\"");
+        assertRefused(two, "sample.yaml:14: topic #2 topic 'second': severity: 'LOUD' is not FLASH");
+        assertRefused(VALID.replace("exclude:", "exclued:"), "sample.yaml:10: topic #1: not a valid topic: Unrecognized field \"exclued\"");
+    }
+
+    @Test
+    void refusesAnActorOrPlaceTheGazetteerDoesNotKnowAtItsLine() {
+        String withClause = VALID.replace("    minScore: 3\n", "    minScore: 3\n    when:\n"
+                + "      - {actor: PRK, concepts: [troop]}\n      - {actor: PRK, with: [atlantis]}\n")
+                .replace("topics:\n", "concepts:\n  troop: [troop]\ntopics:\n");
+        Predicate<String> gazetteer = id -> id.equals("PRK") || id.equals("RUS") || id.equals("kursk");
+
+        assertThat(TopicPack.fromYaml(withClause.replace("atlantis", "kursk"), "sample.yaml", gazetteer).ids())
+                .containsExactly("sample");
+        assertThatThrownBy(() -> TopicPack.fromYaml(withClause, "sample.yaml", gazetteer))
+                .hasMessage("sample.yaml:16: topic #1 topic 'sample': when[2]: 'atlantis' is not an actor or place the"
+                        + " gazetteer knows (add it with --gazetteer FILE.tsv)");
+        assertThatThrownBy(() -> TopicPack.fromYaml(withClause.replace("[PRK]", "[PRK, XXX]"), "sample.yaml", gazetteer))
+                .hasMessageStartingWith("sample.yaml:7: topic #1 topic 'sample': actors: 'XXX' is not an actor");
     }
 
     @Test

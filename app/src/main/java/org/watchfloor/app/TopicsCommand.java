@@ -7,6 +7,7 @@ import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.alerts.TopicPackException;
 import org.watchfloor.alerts.TopicSpec;
 import org.watchfloor.alerts.Watchlists;
+import org.watchfloor.stage.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,14 +50,15 @@ final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Settings settings = config.load();
             TopicPack pack;
             try {
-                pack = TopicPack.load(file);
+                pack = TopicPack.load(file, WatchfloorSettings.gazetteer(settings)::knows);
             } catch (TopicPackException e) {
                 spec.commandLine().getErr().println("refused: " + e.getMessage());
                 return 2;
             }
-            watchlists(config).apply(pack);
+            new Watchlists(StageRunner.connect(settings)).apply(pack);
             spec.commandLine().getOut().printf("applied %d topics from %s: %s%n", pack.topics().size(), file,
                     String.join(", ", pack.ids()));
             return 0;

@@ -238,8 +238,9 @@ final class WatchfloorSettings {
                 s.integer(ENRICH_THREADS), alerts(s));
     }
 
+    /** The topic pack of the settings; a pack of one's own may name only actors and places of the gazetteer. */
     static TopicPack pack(Settings s) {
-        return s.path(TOPIC_PACK) == null ? TopicPack.defaultPack() : TopicPack.load(s.path(TOPIC_PACK));
+        return s.path(TOPIC_PACK) == null ? TopicPack.defaultPack() : TopicPack.load(s.path(TOPIC_PACK), gazetteer(s)::knows);
     }
 
     static Gazetteer gazetteer(Settings s) {

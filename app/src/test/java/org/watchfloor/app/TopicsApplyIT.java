@@ -95,7 +95,7 @@ class TopicsApplyIT {
             Result refused = run("apply", bootstrap, deployment,
                     Files.writeString(dir.resolve("bad.yaml"), WHALES.replace("ROUTINE", "LOUD")).toString());
             assertThat(refused.code()).isEqualTo(2);
-            assertThat(refused.err()).contains("bad.yaml:2:", "severity: 'LOUD' is not FLASH, URGENT or ROUTINE");
+            assertThat(refused.err()).contains("bad.yaml:4:", "severity: 'LOUD' is not FLASH, URGENT or ROUTINE");
 
             // An unreadable record in watchlists: the stage, 'topics list' and 'topics remove --force' go on.
             try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

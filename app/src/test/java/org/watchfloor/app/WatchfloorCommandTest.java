@@ -2,9 +2,13 @@ package org.watchfloor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WatchfloorCommandTest {
@@ -27,6 +31,27 @@ class WatchfloorCommandTest {
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("replay", "--feeds", "nowhere")).isNotZero();
         assertThat(err.toString()).contains("--out");
+    }
+
+    @Test
+    void aTopicPackNamingAnActorTheGazetteerDoesNotKnowIsRefusedAtItsLineBeforeConnecting(@TempDir Path dir)
+            throws IOException {
+        Path pack = Files.writeString(dir.resolve("pack.yaml"), """
+                topics:
+                  - id: whales
+                    name: Whales
+                    severity: ROUTINE
+                    when:
+                      - {actor: RUS, places: [vladivostok]}
+                      - {actor: atlantis}
+                """);
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        // No broker listens on port 1: the pack must be refused before any connection is tried.
+        assertThat(cli.execute("topics", "apply", pack.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains(pack + ":7: topic #1 topic 'whales': when[2]: 'atlantis' is not an actor");
     }
 
     @Test

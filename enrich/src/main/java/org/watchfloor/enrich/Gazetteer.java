@@ -167,6 +167,11 @@ public final class Gazetteer {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** True when {@code id} is an entry's id: an actor or a place that topic rules may name. */
+    public boolean knows(String id) {
+        return byId.containsKey(id);
+    }
+
     public List<GazetteerEntry> entries() {
         return entries;
     }
