@@ -48,6 +48,19 @@ class HostileFeedTest {
     }
 
     @Test
+    void billionLaughsExpandsNothingAndItsFeedSaysItsDoctypeWasRemoved() throws FeedParseException {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE rss [<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        ParsedFeed feed = parser.parse(SOURCE, bytes(dtd + "]>" + RSS + item("t", "&lol9;") + END), null);
+
+        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.summaryHtml()).isEqualTo("&lol9;"));
+        assertThat(feed.repairs()).containsExactly(XmlRepair.DOCTYPE_REMOVED);
+        assertThat(parser.parse(SOURCE, bytes(RSS + item("t", "s") + END), null).repairs()).isEmpty();
+    }
+
+    @Test
     void megabytesOfBareAmpersandsCostNoMoreThanAsMuchPlainText() throws FeedParseException {
         String ampersands = "&".repeat(2_000_000);
         String alternating = "a&".repeat(1_000_000);
