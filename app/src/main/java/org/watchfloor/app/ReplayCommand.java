@@ -105,6 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("replay: %s; %d enriched items, %d alerts -> %s%n",
                     report.summary(), enriched, alerts, out.toAbsolutePath());
             report.failures().forEach(f -> spec.commandLine().getErr().printf("feed failed: %s: %s%n", f.uri(), f.reason()));
+            report.notes().forEach(n -> spec.commandLine().getErr().printf("feed repaired: %s: %s%n", n.uri(), n.note()));
             return exitCode(report);
         } finally {
             deleteRecursively(work);

@@ -114,7 +114,8 @@ class ReplayIT {
         assertThat(first.alerts()).isNotEmpty();
     }
 
-    private static List<JsonNode> withoutVolatileFields(List<JsonNode> alerts) {
+    /** Alerts without the fields that differ between two replays of the same feeds. */
+    static List<JsonNode> withoutVolatileFields(List<JsonNode> alerts) {
         List<JsonNode> stable = new ArrayList<>();
         for (JsonNode alert : alerts) {
             ObjectNode copy = alert.deepCopy();
@@ -135,7 +136,8 @@ class ReplayIT {
                 lines(out.resolve("alerts.jsonl")));
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
+    /** Each line of a .jsonl file as JSON; none when the file is not there. */
+    static List<JsonNode> lines(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -32,6 +32,18 @@ import org.slf4j.LoggerFactory;
 public final class CoreNlpTagger implements EntityTagger {
     public static final String VERSION = "4.5.10";
     public static final List<String> ANNOTATORS = List.of("tokenize", "ssplit", "pos", "lemma", "ner");
+    /**
+     * Longer sentences are tokenised but not tagged (tags {@code X}, no entities): a "sentence" of
+     * thousands of tokens, such as a list of words without a full stop, made the tagger run out of
+     * 1.5 GB of heap. Real sentences stay far below.
+     */
+    static final int MAX_SENTENCE_TOKENS = 300;
+    /**
+     * CoreNLP's tokenizer is quadratic in the length of some runs without a space ({@code &&&},
+     * {@code a&a&}, {@code '''}: 20,000 ampersands took 24 s): such runs are broken by a space every
+     * this many characters before tagging. No word or link is that long; offsets do not move.
+     */
+    static final int MAX_RUN = 100;
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
     private static final Logger log = LoggerFactory.getLogger(CoreNlpTagger.class);
@@ -60,6 +72,8 @@ public final class CoreNlpTagger implements EntityTagger {
         props.setProperty("tokenize.language", "en");
         // Title and summary are joined by a blank line: never run a headline into the first sentence.
         props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        props.setProperty("pos.maxlen", Integer.toString(MAX_SENTENCE_TOKENS));
+        props.setProperty("ner.maxlen", Integer.toString(MAX_SENTENCE_TOKENS));
         props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.useSUTime", "false");
@@ -95,7 +109,7 @@ public final class CoreNlpTagger implements EntityTagger {
     @Override
     public AnnotatedText annotate(String text) {
         Objects.requireNonNull(text, "text");
-        Annotation annotation = new Annotation(text);
+        Annotation annotation = new Annotation(withLongRunsBroken(text));
         pipeline.annotate(annotation);
         List<AnnotatedSentence> sentences = new ArrayList<>();
         List<CoreMap> coreSentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
@@ -110,6 +124,23 @@ public final class CoreNlpTagger implements EntityTagger {
                     sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), tokens));
         }
         return new AnnotatedText(text, sentences);
+    }
+
+    /** {@code text}, of the same length, with a space after every {@value #MAX_RUN} characters without one. */
+    static String withLongRunsBroken(String text) {
+        char[] chars = null;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                run = 0;
+            } else if (++run > MAX_RUN && !Character.isSurrogate(c)) {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = ' ';
+                run = 0;
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     @Override

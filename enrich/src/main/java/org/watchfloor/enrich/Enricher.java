@@ -15,6 +15,7 @@ import org.watchfloor.model.NewsItem;
 import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Place;
 import org.watchfloor.model.Sentence;
+import org.watchfloor.model.Topics;
 
 /**
  * Turns a {@link NewsItem} into an {@link EnrichedItem}: one tagger pass over {@link NewsItem#text()},
@@ -22,13 +23,20 @@ import org.watchfloor.model.Sentence;
  * read. Pure given its tagger and gazetteer, so the same item always enriches the same way.
  *
  * <p>Honest about what it did not do: text beyond {@code maxChars} is not analysed and the item is
- * marked {@code truncated} (a very long article must not stall its partition); an item that is not
+ * marked {@code truncated} (a very long article must not stall its partition); so are tokens beyond
+ * {@value #MAX_TOKENS} (20,000 ampersands are 20,000 tokens), and fewer still are kept when the
+ * record would otherwise exceed {@value #MAX_RECORD_BYTES} bytes, so that whatever the text, the
+ * record fits Kafka's default 1 MiB limit on {@code news.enriched}; an item that is not
  * English ({@link LanguageGate}) is passed on with {@code skipped} and no NER; an item the tagger
  * fails on is passed on with {@code error}, never thrown, so one bad article cannot block a partition.
  */
 public final class Enricher {
     /** Characters analysed per item: about 150 ms of tagging on this project's reference machine. */
     public static final int DEFAULT_MAX_CHARS = 20_000;
+    /** Tokens kept per item: about what {@value #DEFAULT_MAX_CHARS} characters of prose give. */
+    static final int MAX_TOKENS = 5_000;
+    /** The largest enriched record written, serialised; leaves room for headers below 1 MiB. */
+    static final int MAX_RECORD_BYTES = 768 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Enricher.class);
 
     private final EntityTagger tagger;
@@ -68,12 +76,25 @@ public final class Enricher {
         }
         String text = cap(full);
         try {
-            return analyse(item, tagger.annotate(text), text.length() < full.length());
+            return bounded(item, tagger.annotate(text), text.length() < full.length());
         } catch (RuntimeException | StackOverflowError e) {
             // Bad input for the tagger, not a reason to stop: the item goes out with the failure named.
             log.warn("item {}: analysis failed, passed on with error: {}", item.id(), e.toString());
             return new EnrichedItem(item, null, null, null, null, null, pipeline, null, false, null,
                     e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The analysis of the text's first tokens, halved until its record fits {@value #MAX_RECORD_BYTES} bytes. */
+    private EnrichedItem bounded(NewsItem item, AnnotatedText text, boolean truncated) {
+        for (int tokens = MAX_TOKENS; ; tokens /= 2) {
+            AnnotatedText kept = text.firstTokens(tokens);
+            EnrichedItem out = analyse(item, kept, truncated || kept != text);
+            int size = Topics.ENRICHED_ITEM.serializer().serialize(null, out).length;
+            if (size <= MAX_RECORD_BYTES || tokens == 0) {
+                return out;
+            }
+            log.info("item {}: enriched record of {} bytes, analysis cut to {} tokens", item.id(), size, tokens / 2);
         }
     }
 

@@ -3,6 +3,8 @@ package org.watchfloor.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.model.Actor;
@@ -116,6 +118,76 @@ class EnricherTest {
         assertThat(out.sentences().get(out.sentences().size() - 1).end()).isLessThanOrEqualTo(200);
         assertThat(out.troops()).isNotEmpty();
         assertThat(enricher.enrich(TestItems.usEstimate("short-1")).truncated()).isFalse();
+    }
+
+    @Test
+    void twentyThousandAmpersandsAreReadQuicklyAndKeepBoundedTokensInARecordBelowTheLimit() {
+        long start = System.nanoTime();
+        enricher.enrich(TestItems.item("amp-0", "Ampersands", "& ".repeat(10_000)));
+        Duration spaced = Duration.ofNanos(System.nanoTime() - start);
+        start = System.nanoTime();
+        EnrichedItem out = enricher.enrich(TestItems.item("amp-1", "Ampersands", "&".repeat(20_000)));
+
+        // Unbroken, the run took the tokenizer 24 s, 30 times as long as the same ampersands spaced.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(spaced.multipliedBy(5).plusSeconds(1));
+        assertThat(out.error()).isNull();
+        assertThat(out.truncated()).isTrue();
+        assertThat(out.sentences().stream().mapToInt(s -> s.tokens().size()).sum()).isLessThanOrEqualTo(Enricher.MAX_TOKENS);
+        assertThat(Topics.ENRICHED_ITEM.serializer().serialize(null, out).length).isLessThanOrEqualTo(Enricher.MAX_RECORD_BYTES);
+    }
+
+    @Test
+    void runsWithoutASpaceAreBrokenForTheTokenizerWithoutMovingAnyOffset() {
+        String run = "&".repeat(CoreNlpTagger.MAX_RUN);
+
+        assertThat(CoreNlpTagger.withLongRunsBroken(run + run + "& x")).isEqualTo(run + " " + run.substring(1) + "& x");
+        assertThat(CoreNlpTagger.withLongRunsBroken(run + " " + run)).isEqualTo(run + " " + run);
+        assertThat(CoreNlpTagger.withLongRunsBroken(run + "\uD83D\uDE00")).isEqualTo(run + "\uD83D\uDE00");
+    }
+
+    @Test
+    void aSentenceOfThousandsOfDistinctWordsIsReadQuicklyWithoutTags() {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; words.length() < Enricher.DEFAULT_MAX_CHARS; i++) {
+            words.append('w').append(Integer.toString(i, 26).replace('0', 'z')).append(' ');
+        }
+        long start = System.nanoTime();
+        EnrichedItem out = enricher.enrich(TestItems.item("words-1", "Words", words.toString()));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(out.error()).isNull();
+        assertThat(out.sentences()).last().satisfies(s -> assertThat(s.tokens()).hasSizeGreaterThan(CoreNlpTagger.MAX_SENTENCE_TOKENS));
+        assertThat(enricher.enrich(TestItems.usEstimate("after-words-1")).troops()).isNotEmpty();
+    }
+
+    @Test
+    void aRecordOverTheLimitKeepsFewerTokensUntilItFits() {
+        String lemma = "x".repeat(400);
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < Enricher.MAX_TOKENS; i++) {
+            tokens.add(new Token("x", lemma, "NN", Token.OUTSIDE, 0, 1));
+        }
+        EntityTagger verbose = new EntityTagger() {
+            @Override
+            public AnnotatedText annotate(String text) {
+                return new AnnotatedText(text, List.of(new AnnotatedSentence(0, 0, 1, tokens)));
+            }
+
+            @Override
+            public List<String> annotators() {
+                return List.of("fake");
+            }
+
+            @Override
+            public String version() {
+                return "0";
+            }
+        };
+        EnrichedItem out = new Enricher(verbose, SharedTagger.GAZETTEER).enrich(TestItems.item("v-1", "V", "x"));
+
+        assertThat(out.truncated()).isTrue();
+        assertThat(out.sentences()).singleElement().satisfies(s -> assertThat(s.tokens()).hasSizeBetween(1, Enricher.MAX_TOKENS / 2));
+        assertThat(Topics.ENRICHED_ITEM.serializer().serialize(null, out).length).isLessThanOrEqualTo(Enricher.MAX_RECORD_BYTES);
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class IngestOnce implements AutoCloseable {
         int produced = 0;
         int undelivered = 0;
         List<FeedFailure> failures = new ArrayList<>();
+        List<FeedNote> notes = new ArrayList<>();
         for (URI uri : new LinkedHashSet<>(feeds)) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
@@ -64,11 +65,13 @@ public final class IngestOnce implements AutoCloseable {
             } else {
                 failures.add(new FeedFailure(uri, outcome.state().lastError()));
             }
+            outcome.notes().forEach(note -> notes.add(new FeedNote(uri, note)));
             entries += outcome.entries();
             produced += outcome.produced();
             undelivered += outcome.undelivered();
         }
-        return new IngestReport(feedsOk, failures, entries, produced, entries - produced - undelivered, undelivered);
+        return new IngestReport(feedsOk, failures, entries, produced, entries - produced - undelivered, undelivered,
+                notes);
     }
 
     @Override

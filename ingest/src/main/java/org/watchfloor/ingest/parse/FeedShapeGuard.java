@@ -41,11 +41,11 @@ final class FeedShapeGuard {
             char next = xml.charAt(i + 1);
             int after;
             if (xml.startsWith("<!--", i)) {
-                after = past(xml, i + 4, "-->");
+                after = MarkupScan.past(xml, i + 4, "-->");
             } else if (xml.startsWith("<![CDATA[", i)) {
-                after = past(xml, i + 9, "]]>");
+                after = MarkupScan.past(xml, i + 9, "]]>");
             } else if (next == '?') {
-                after = past(xml, i + 2, "?>");
+                after = MarkupScan.past(xml, i + 2, "?>");
             } else if (next == '!') {
                 after = declarationEnd(xml, i + 2);
             } else if (next == '/') {
@@ -63,12 +63,6 @@ final class FeedShapeGuard {
             i = after >= xml.length() ? -1 : xml.indexOf('<', after);
         }
         return false;
-    }
-
-    /** Index just past {@code end} searched from {@code from}; the text's length when it never comes. */
-    private static int past(String xml, int from, String end) {
-        int at = xml.indexOf(end, from);
-        return at < 0 ? xml.length() : at + end.length();
     }
 
     /**

@@ -36,7 +36,7 @@ final class NamespaceRepair {
         if (rootStart < 0) {
             return xml;
         }
-        int rootEnd = startTagEnd(xml, rootStart);
+        int rootEnd = MarkupScan.startTagEnd(xml, rootStart);
         if (rootEnd < 0) {
             return xml;
         }
@@ -74,22 +74,6 @@ final class NamespaceRepair {
                     return -1;
                 }
                 i = end;
-            }
-        }
-        return -1;
-    }
-
-    /** Index of the {@code >} closing the start tag at {@code start}, quotes respected; -1 if none. */
-    private static int startTagEnd(String xml, int start) {
-        char quote = 0;
-        for (int i = start; i < xml.length(); i++) {
-            char c = xml.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i;
             }
         }
         return -1;

@@ -40,7 +40,8 @@ public final class RomeParser {
         ParseDeadline deadline = ParseDeadline.start(source, budget);
         String text = XmlRepair.fromFirstMarkup(FeedDecoder.decode(body, contentType));
         deadline.check();
-        String xml = XmlRepair.repair(text);
+        List<String> repairs = new ArrayList<>();
+        String xml = XmlRepair.repair(text, repairs);
         deadline.check();
         // After the repairs, on exactly the text Rome reads: a DOCTYPE the repair ends differently
         // from the guard cannot hide elements from it.
@@ -48,7 +49,7 @@ public final class RomeParser {
         try {
             SyndFeed feed = input().build(deadline.reader(xml));
             deadline.check();
-            return toParsedFeed(feed);
+            return toParsedFeed(feed, repairs);
         } catch (FeedException | RuntimeException e) {
             if (deadline.expired()) {
                 throw deadline.exceeded();
@@ -73,13 +74,13 @@ public final class RomeParser {
         return input;
     }
 
-    private static ParsedFeed toParsedFeed(SyndFeed feed) {
+    private static ParsedFeed toParsedFeed(SyndFeed feed, List<String> repairs) {
         List<FeedEntry> entries = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             entries.add(new FeedEntry(guid(entry, feed.getFeedType()), link(entry), entry.getTitle(), summary(entry),
                     instant(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate())));
         }
-        return new ParsedFeed(feed.getTitle(), feed.getFeedType(), blankToNull(feed.getLanguage()), entries, ttl(feed));
+        return new ParsedFeed(feed.getTitle(), feed.getFeedType(), blankToNull(feed.getLanguage()), entries, ttl(feed), repairs);
     }
 
     private static Duration ttl(SyndFeed feed) {

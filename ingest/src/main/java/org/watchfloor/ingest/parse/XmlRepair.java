@@ -1,5 +1,6 @@
 package org.watchfloor.ingest.parse;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,13 +17,21 @@ final class XmlRepair {
     private static final String DOCTYPE = "<!DOCTYPE";
     private static final Pattern ILLEGAL_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
+    static final String DOCTYPE_REMOVED = "DOCTYPE removed, no entity expanded";
+
     private XmlRepair() {
     }
 
-    /** The whole chain: prolog, entities, namespaces and structure, dates. */
-    static String repair(String text) {
-        String xml = ILLEGAL_CHARS.matcher(text).replaceAll("");
-        xml = withoutDoctype(withoutDeclaration(fromFirstMarkup(xml)));
+    /**
+     * The whole chain: prolog, entities, namespaces and structure, dates. What the operator should
+     * know of (a DOCTYPE removed) is added to {@code repairs}.
+     */
+    static String repair(String text, List<String> repairs) {
+        String prolog = withoutDeclaration(fromFirstMarkup(ILLEGAL_CHARS.matcher(text).replaceAll("")));
+        String xml = withoutDoctype(prolog);
+        if (xml != prolog) {
+            repairs.add(DOCTYPE_REMOVED);
+        }
         xml = UNFINISHED_END_TAG.matcher(xml).replaceFirst("$1>"); // "</rss" cut off before its ">"
         xml = EntityRepair.repair(xml);
         xml = NamespaceRepair.repair(xml);

@@ -3,6 +3,7 @@ package org.watchfloor.ingest.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +43,14 @@ public final class FeedPoll {
     private final Clock clock;
     private final int maxSeen;
 
-    /** What one poll did: the feed's state after it, entries parsed, and items written or not. */
-    public record Outcome(FeedState state, boolean read, int entries, int produced, int undelivered) {
+    /**
+     * What one poll did: the feed's state after it, entries parsed, items written or not, and what
+     * had to be repaired or cut to read the feed (one line each, for the operator).
+     */
+    public record Outcome(FeedState state, boolean read, int entries, int produced, int undelivered, List<String> notes) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
     }
 
     public FeedPoll(FeedFetcher fetcher, FeedParser parser, NewsItemMapper mapper, PollWriter writer, PollPolicy policy,
@@ -82,7 +89,7 @@ public final class FeedPoll {
         if (parsed == null) {
             metrics.notModified();
             return written(feed, state, List.of(), success(feed, state, validators, state.seen(), start, result.freshFor(),
-                    null), 0);
+                    null), 0, List.of());
         }
         metrics.fetched(parsed.entries().size());
         List<NewsItem> items;
@@ -96,7 +103,7 @@ public final class FeedPoll {
             log.debug("feed {}: {} entries older than the newest {} ignored", feed.url(), changes.beyondBound(), maxSeen);
         }
         FeedState next = success(feed, state, validators, changes.seen(), start, result.freshFor(), parsed.ttl());
-        Outcome outcome = written(feed, state, changes.toProduce(), next, items.size());
+        Outcome outcome = written(feed, state, changes.toProduce(), next, items.size(), notes(parsed, items));
         if (outcome.undelivered() == 0) {
             metrics.produced(changes.toProduce().size() - changes.edited(), changes.edited());
             log.debug("feed {}: {} entries, {} produced", feed.url(), items.size(), changes.toProduce().size());
@@ -104,18 +111,30 @@ public final class FeedPoll {
         return outcome;
     }
 
+    /** The parser's repairs, and how many items were cut to the text limits. */
+    private static List<String> notes(ParsedFeed parsed, List<NewsItem> items) {
+        long truncated = items.stream().filter(NewsItem::truncated).count();
+        if (truncated == 0) {
+            return parsed.repairs();
+        }
+        List<String> notes = new ArrayList<>(parsed.repairs());
+        notes.add(truncated + " of " + items.size() + " items cut to the item text limits (marked truncated)");
+        return notes;
+    }
+
     /** Writes items and state together; when that fails the feed keeps its old memory and backs off. */
-    private Outcome written(FeedRegistration feed, FeedState before, List<NewsItem> items, FeedState next, int entries) {
+    private Outcome written(FeedRegistration feed, FeedState before, List<NewsItem> items, FeedState next, int entries,
+                            List<String> notes) {
         try {
             writer.write(items, next);
             markHealth(feed, before, next);
-            return new Outcome(next, true, entries, items.size(), 0);
+            return new Outcome(next, true, entries, items.size(), 0, notes);
         } catch (RecordTooLargeException e) {
             return new Outcome(failure(feed, before, next.lastAttempt(), "state-too-large", e.getMessage(), null), true,
-                    entries, 0, items.size());
+                    entries, 0, items.size(), notes);
         } catch (RuntimeException e) {
             return new Outcome(failure(feed, before, next.lastAttempt(), "delivery", FailureReason.of(e), null), true,
-                    entries, 0, items.size());
+                    entries, 0, items.size(), notes);
         }
     }
 
@@ -128,7 +147,7 @@ public final class FeedPoll {
         } catch (RuntimeException e) {
             log.debug("feed {}: failure state not saved ({})", feed.url(), e.toString());
         }
-        return new Outcome(next, false, 0, 0, 0);
+        return new Outcome(next, false, 0, 0, 0, List.of());
     }
 
     private void markHealth(FeedRegistration feed, FeedState before, FeedState after) {
