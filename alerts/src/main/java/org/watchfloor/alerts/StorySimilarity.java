@@ -21,8 +21,9 @@ import java.util.Map;
  * <li>{@code otherFigures}: both state figures and none in common.</li>
  * <li>{@code topicJaccard}: Jaccard similarity of the topics they matched, -1 when either matched none.</li>
  * <li>{@code sameVoice}: their headlines speak for a state in common ({@link StoryTokens#VOICE}) that
- *     at most {@value #VOICE_SHARE} of the reports speak for: the state a whole watch is about (North
- *     Korea, when most headlines start with it) tells no development from another.</li>
+ *     at most {@value #VOICE_SHARE} of the reports seen speak for: the state a whole watch is about
+ *     (North Korea, when most headlines start with it) tells no development from another, and among
+ *     the first few reports no voice can be told to be rare.</li>
  * </ul>
  */
 final class StorySimilarity {
@@ -85,7 +86,7 @@ final class StorySimilarity {
                 topicsB += inB ? 1 : 0;
                 topicsShared += inA && inB ? 1 : 0;
             } else if (token.startsWith(StoryTokens.VOICE)) {
-                sameVoice |= inA && inB && rarerThan(token, VOICE_SHARE);
+                sameVoice |= inA && inB && df.getOrDefault(token, 0L) <= documents * VOICE_SHARE;
             } else {
                 double w = weight(token);
                 wa += inA ? w : 0;

@@ -211,7 +211,17 @@ class NoveltyTopologyTest {
         assertThat(driver.storyOf("urn:monitors-cn")).isNotEqualTo(first.storyId());
     }
 
+    /** The summons, after reports in other voices: a voice is telling only among varied reports. */
     private Alert summons() {
+        String[][] others = {{"UKR", "Kyiv", "Sumy"}, {"USA", "Washington", "Kursk"}, {"RUS", "Moscow", "Belgorod"},
+                {"UKR", "Kyiv", "Kharkiv"}};
+        for (String[] other : others) {
+            driver.pipe(item("urn:other-" + other[2]).publishedAt("2024-10-18T08:00:00Z")
+                    .title(other[1] + " reports North Korean troops near " + other[2])
+                    .summary("Officials in " + other[1] + " said North Korean troops were seen near " + other[2] + ".")
+                    .actors(other[0], "PRK").build());
+        }
+        driver.readAlerts();
         driver.pipe(item("urn:summons").publishedAt("2024-10-21T08:00:00Z")
                 .title("South Korea summons Russian envoy, demands pullout of North Korean troops")
                 .summary("South Korea summoned Russia's ambassador on Monday and demanded the immediate withdrawal of"
