@@ -12,8 +12,9 @@ import java.util.Objects;
  * <li>{@value #STORY_THRESHOLD} (0..1, default 0.2, chosen on the tuning half of the replay evaluation): least similarity
  *     ({@link StorySimilarity}) for a report to join a story on a topic in common, at no distance in time
  *     (see {@link StoryClusterer} for what raises it);</li>
- * <li>{@value #STORY_RETENTION} (ISO-8601 duration, default P30D, at least the window): how long a story, its
- *     items and their fingerprints are kept after its newest item, by event time (see {@link StoryClusterer});</li>
+ * <li>{@value #STORY_RETENTION} (ISO-8601 duration, default P30D, at least the window): how long a story is kept
+ *     after its newest item, and an item and its fingerprint after the item, by event time (see
+ *     {@link StoryClusterer});</li>
  * <li>{@value #STORY_IDLE} (ISO-8601 duration, default PT60M): ... and after the last item joined it, by the wall
  *     clock, so that a replay jumping back and forth in event time does not forget a story its next feed
  *     extends; a benchmark compressing weeks into minutes sets it short;</li>

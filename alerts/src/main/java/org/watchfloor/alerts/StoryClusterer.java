@@ -107,22 +107,26 @@ final class StoryClusterer {
         NewsItem item = view.item().item();
         Instant seen = capped(item.eventTime(), clock.instant());
         latest = seen.isAfter(latest) ? seen : latest;
+        forgetOld();
         List<String> tokens = StoryTokens.of(view, topics, concepts);
-        String known = itemStories.get(item.id());
+        StoryEntry known = StoryEntry.parse(itemStories.get(item.id()));
         if (known != null) {
-            remember(known, tokens, seen);
-            return known;
+            remember(known.story(), tokens, seen);
+            itemStories.put(item.id(), StoryEntry.value(known.story(), seen, clock.instant()));
+            return known.story();
         }
         String fingerprint = StoryFingerprint.of(item);
-        String story = fingerprints.get(fingerprint);
+        StoryEntry copy = StoryEntry.parse(fingerprints.get(fingerprint));
+        String story = copy == null ? null : copy.story();
         if (story == null) {
             story = nearest(tokens, seen);
         }
         if (story == null) {
             story = StableIds.story(fingerprint);
         }
-        itemStories.put(item.id(), story);
-        fingerprints.put(fingerprint, story);
+        String entry = StoryEntry.value(story, seen, clock.instant());
+        itemStories.put(item.id(), entry);
+        fingerprints.put(fingerprint, entry);
         remember(story, tokens, seen);
         frequencies.count(tokens, DOCUMENTS, seen, clock.instant());
         return story;
@@ -139,7 +143,6 @@ final class StoryClusterer {
     private String nearest(List<String> tokens, Instant at) {
         String best = null;
         double bestMargin = -1;
-        forgetOld();
         similarity.refresh();
         Collection<String> candidates = live.size() < SCAN_ALL ? List.copyOf(live.keySet())
                 : postings.candidates(tokens, token -> similarity.rarerThan(token, TELLING_SHARE));
@@ -167,7 +170,8 @@ final class StoryClusterer {
      * Forgets, once a minute (or once per idle time if shorter), each story whose newest item is the
      * retention older than the newest item seen AND that no item joined for the idle time by the wall clock
      * ({@link AlertsConfig#STORY_IDLE}), with its signature, its state and the entries of its items and
-     * fingerprints, and the token counts of event-time slices as old and as idle ({@link TokenFrequencies}).
+     * fingerprints; on the same terms, the entries of items of stories still alive ({@link StoryEntry}) and
+     * the token counts of event-time slices ({@link TokenFrequencies}).
      * The wall clock too, because feeds are read one after another, newest first, so a replay jumps back
      * and forth over months within minutes and a late copy must still find its story (measured: with event
      * time alone, a replay of a year of reports forgot each story before the next feed's copies arrived).
@@ -191,19 +195,22 @@ final class StoryClusterer {
                 forgotten.add(e.getKey());
             }
         }
-        if (!forgotten.isEmpty()) {
-            int items = deleteEntriesOf(itemStories, forgotten);
-            int copies = deleteEntriesOf(fingerprints, forgotten);
+        int items = deleteEntries(itemStories, forgotten, expired, idle);
+        int copies = deleteEntries(fingerprints, forgotten, expired, idle);
+        if (!forgotten.isEmpty() || items + copies > 0) {
             log.info("forgot {} stories last seen before {} ({} items, {} fingerprints, {} token-count slices); "
                     + "{} stories live", forgotten.size(), expired, items, copies, slices, live.size());
         }
     }
 
-    private static int deleteEntriesOf(KeyValueStore<String, String> store, Set<String> stories) {
+    /** Deletes the entries of {@code stories} and those old on their own ({@link StoryEntry#old}). */
+    private static int deleteEntries(KeyValueStore<String, String> store, Set<String> stories, Instant expired,
+                                     Instant idle) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             all.forEachRemaining(kv -> {
-                if (stories.contains(kv.value)) {
+                StoryEntry entry = StoryEntry.parse(kv.value);
+                if (stories.contains(entry.story()) || entry.old(expired, idle)) {
                     keys.add(kv.key);
                 }
             });

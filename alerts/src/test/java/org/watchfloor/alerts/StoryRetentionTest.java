@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +94,27 @@ class StoryRetentionTest {
     }
 
     @Test
+    void aStoryThatKeepsGainingItemsKeepsTheEntriesOfItsRecentItemsOnly() {
+        MovingClock clock = new MovingClock();
+        try (AlertsDriver driver = new AlertsDriver(state, SIX_DAYS, clock)) {
+            for (int day = 0; day < 25; day++) {
+                Instant at = START.plus(Duration.ofDays(day));
+                clock.now = at.plus(Duration.ofHours(2));
+                for (int i = 0; i < 4; i++) {
+                    // Copies of one long headline: every item joins the one story, which never ages out.
+                    driver.pipe(item("urn:copy" + day + "-" + i).title("Kremlin and Pyongyang hold another round of "
+                            + "talks on the treaty").publishedAt(at.plus(Duration.ofMinutes(i)).toString())
+                            .actors("RUS", "PRK").build());
+                }
+            }
+            assertThat(driver.size(AlertsTopology.STORY_INDEX)).isEqualTo(1);
+            assertThat(driver.story(driver.storyOf("urn:copy24-0"))).isNotNull();
+            assertThat(driver.size(AlertsTopology.ITEM_STORIES)).isBetween(16L, 40L);
+            assertThat(driver.size(AlertsTopology.FINGERPRINTS)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theTokenCountsHoldTheRetentionsVocabularyNotAllTimes() {
         MovingClock clock = new MovingClock();
         try (AlertsDriver driver = new AlertsDriver(state, SIX_DAYS, clock)) {
@@ -135,6 +158,38 @@ class StoryRetentionTest {
             assertThat(driver.size(AlertsTopology.ITEM_STORIES)).isBetween(16L, 40L);
             assertThat(driver.story(driver.storyOf("urn:future"))).isNull();
         }
+    }
+
+    @Test
+    void anItemDatedFarBackLeavesNothingAfterTheNextSweep() {
+        MovingClock clock = new MovingClock();
+        try (AlertsDriver driver = new AlertsDriver(state, SIX_DAYS, clock)) {
+            pipeDay(driver, clock, 0, Duration.ofHours(2));
+            Instant farBack = Instant.parse("1990-01-01T00:00:00Z");
+            driver.pipe(item("urn:old").title("Zqxold wlyold report from 1990").publishedAt(farBack.toString())
+                    .fetched(farBack.plus(Duration.ofMinutes(5))).actors("RUS").build());
+            assertThat(countsOfSliceAt(driver, farBack)).isPositive();
+
+            clock.now = clock.now.plus(Duration.ofHours(2));
+            driver.pipe(item("urn:next").title("Kremlin hosts delegation").publishedAt(START.plus(Duration.ofHours(3)).toString())
+                    .actors("RUS", "PRK").build());
+            assertThat(driver.story(driver.storyOf("urn:old"))).isNull();
+            assertThat(driver.size(AlertsTopology.ITEM_STORIES)).isEqualTo(5);
+            assertThat(countsOfSliceAt(driver, farBack)).isZero();
+        }
+    }
+
+    /** Entries of the token counts in the slice (one story window of event time) holding {@code at}. */
+    private static long countsOfSliceAt(AlertsDriver driver, Instant at) {
+        String prefix = Math.floorDiv(at.getEpochSecond(), SIX_DAYS.storyWindow().toSeconds()) + "\u0000";
+        KeyValueStore<String, Long> counts = driver.driver.getKeyValueStore(AlertsTopology.TOKEN_FREQUENCIES);
+        long n = 0;
+        try (KeyValueIterator<String, Long> all = counts.all()) {
+            while (all.hasNext()) {
+                n += all.next().key.startsWith(prefix) ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -136,9 +136,9 @@ final class WatchfloorSettings {
         d.define(TOPIC_PACK, Type.STRING, "", Importance.HIGH, "Topic pack (YAML) that seeds an empty watchlists "
                 + "topic; later, change topics with 'watchfloor topics apply'. Empty: the bundled pack.");
         duration(d, STORY_WINDOW, alerts.storyWindow(), "How far apart in event time two reports may be and still be one story.");
-        duration(d, STORY_RETENTION, alerts.storyRetention(), "How long a story, its items and their fingerprints are "
-                + "kept after its newest item, by event time (at least the story window); an edit or copy of an item "
-                + "older than this starts a new story.");
+        duration(d, STORY_RETENTION, alerts.storyRetention(), "How long a story is kept after its newest item, and "
+                + "an item and its fingerprint after the item, by event time (at least the story window); an edit or copy "
+                + "of an item older than this is placed anew, as a new report.");
         duration(d, STORY_IDLE, alerts.storyIdle(), "... and once no item joined it for this long by the wall clock, so "
                 + "that a replay jumping back and forth in event time keeps a story its next feed extends.");
         d.define(STORY_THRESHOLD, Type.DOUBLE, alerts.storyThreshold(), Range.between(0.001, 1.0), Importance.LOW,
