@@ -55,7 +55,7 @@ final class AlertProcessor implements Processor<String, EnrichedItem, String, Ob
         this.clusterer = new StoryClusterer(new StoryClusterer.Stores(context.getStateStore(AlertsTopology.ITEM_STORIES),
                 context.getStateStore(AlertsTopology.FINGERPRINTS), context.getStateStore(AlertsTopology.STORY_INDEX),
                 context.getStateStore(AlertsTopology.TOKEN_FREQUENCIES), stories), config, clock);
-        this.surges = new SurgeDetector(context.getStateStore(AlertsTopology.SURGE_STORE), config);
+        this.surges = new SurgeDetector(context.getStateStore(AlertsTopology.SURGE_STORE), config, clock);
         this.topics = new ActiveTopics(context.getStateStore(AlertsTopology.WATCHLIST_STORE));
     }
 

@@ -37,7 +37,8 @@ public final class AlertsTopology {
     public static final String STORY_INDEX = "alerts-story-index";
     public static final String ITEM_STORIES = "alerts-item-stories";
     public static final String FINGERPRINTS = "alerts-fingerprints";
-    public static final String TOKEN_FREQUENCIES = "alerts-token-frequencies";
+    /** "-v2": keys carry their event-time slice ({@link TokenFrequencies}); the first version's are not read. */
+    public static final String TOKEN_FREQUENCIES = "alerts-token-frequencies-v2";
     public static final String SURGE_STORE = "alerts-surge";
     public static final String CLUSTERING = "alerts-clustering";
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -24,7 +23,8 @@ import org.watchfloor.model.NewsItem;
  * otherwise the most similar story ({@link StorySimilarity} over {@link StoryTokens}, at least
  * {@code threshold}) whose event-time span lies within {@code window} of the item; otherwise a new
  * story. Everything lives in Streams stores (changelogged); the signature index and the document
- * frequencies are also held in memory for speed and reloaded from the stores on every (re)start.
+ * frequencies ({@link TokenFrequencies}) are also held in memory for speed and reloaded from the stores on
+ * every (re)start. Every store is bounded by the retention: see {@link #forgetOld}.
  *
  * <p>An item is compared with the live stories it shares a telling token with ({@link StoryPostings};
  * with every live story while there are few), so all items must meet in one task: the clustering runs
@@ -34,17 +34,8 @@ import org.watchfloor.model.NewsItem;
 final class StoryClusterer {
     static final String DOCUMENTS = "\u0000documents";
     /**
-     * A story (its signature, its state, its items' and fingerprints' entries) is forgotten once its
-     * newest item is {@code retention} older than the newest item seen AND no item joined it for
-     * {@value #IDLE_MINUTES} minutes by the wall clock. The wall clock too, because feeds are read one
-     * after another, newest first, so a replay jumps back and forth over months within minutes and a
-     * late copy must still find its story (measured: with event time alone, a replay of a year of reports
-     * forgot each story before the next feed's copies arrived).
-     */
-    static final int IDLE_MINUTES = 60;
-    /**
      * The newest item seen counts only up to this far past the wall clock: an item dated years ahead
-     * must not make every story look old and empty the index.
+     * must not make every story look old and empty the index, nor stay newer than everything forever.
      */
     static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     static final double NO_TOPIC_MARGIN = 0.08;
@@ -65,15 +56,16 @@ final class StoryClusterer {
     private final KeyValueStore<String, String> itemStories;
     private final KeyValueStore<String, String> fingerprints;
     private final KeyValueStore<String, StorySignature> index;
-    private final KeyValueStore<String, Long> frequencies;
+    private final TokenFrequencies frequencies;
     private final KeyValueStore<String, ?> states;
     private final Duration window;
     private final Duration retention;
+    private final Duration idle;
+    private final Duration sweepEvery;
     private final double threshold;
     private final Map<String, StorySignature> live = new HashMap<>();
-    private final Map<String, Long> df = new HashMap<>();
     private final StoryPostings postings = new StoryPostings();
-    private final StorySimilarity similarity = new StorySimilarity(df, DOCUMENTS);
+    private final StorySimilarity similarity;
     private Instant latest = Instant.EPOCH;
     private final Clock clock;
     private final Instant loaded;
@@ -90,51 +82,55 @@ final class StoryClusterer {
         this.itemStories = Objects.requireNonNull(stores.itemStories(), "itemStories");
         this.fingerprints = Objects.requireNonNull(stores.fingerprints(), "fingerprints");
         this.index = Objects.requireNonNull(stores.index(), "index");
-        this.frequencies = Objects.requireNonNull(stores.frequencies(), "frequencies");
         this.states = Objects.requireNonNull(stores.states(), "states");
         this.window = config.storyWindow();
         this.retention = config.storyRetention();
+        this.idle = config.storyIdle();
+        this.sweepEvery = idle.compareTo(SWEEP_EVERY) < 0 ? idle : SWEEP_EVERY;
         this.threshold = config.storyThreshold();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.loaded = clock.instant();
+        this.frequencies = new TokenFrequencies(Objects.requireNonNull(stores.frequencies(), "frequencies"), window, loaded);
+        this.similarity = new StorySimilarity(frequencies.totals(), DOCUMENTS);
         try (KeyValueIterator<String, StorySignature> all = index.all()) {
             all.forEachRemaining(kv -> live.put(kv.key, kv.value));
         }
         live.values().forEach(s -> latest = s.lastSeen().isAfter(latest) ? s.lastSeen() : latest);
         live.forEach((story, s) -> s.members().forEach(member -> postings.add(story, member)));
-        try (KeyValueIterator<String, Long> all = frequencies.all()) {
-            all.forEachRemaining(kv -> df.put(kv.key, kv.value));
-        }
     }
 
     /**
      * The story of the item in {@code view}, which matched {@code topics} and states {@code concepts}.
      * Stories age out by the latest item event time seen, not by record
-     * timestamps, which upstream stages may set to processing time.
+     * timestamps, which upstream stages may set to processing time; an event time more than
+     * {@link #FUTURE_TOLERANCE} ahead of the wall clock counts as that far ahead.
      */
     String assign(ItemView view, List<String> topics, List<String> concepts) {
         NewsItem item = view.item().item();
-        Instant seen = item.eventTime().isAfter(clock.instant().plus(FUTURE_TOLERANCE))
-                ? clock.instant().plus(FUTURE_TOLERANCE) : item.eventTime();
+        Instant seen = capped(item.eventTime(), clock.instant());
         latest = seen.isAfter(latest) ? seen : latest;
+        forgetOld();
         List<String> tokens = StoryTokens.of(view, topics, concepts);
-        String known = itemStories.get(item.id());
+        StoryEntry known = StoryEntry.parse(itemStories.get(item.id()));
         if (known != null) {
-            remember(known, tokens, item.eventTime());
-            return known;
+            remember(known.story(), tokens, seen);
+            itemStories.put(item.id(), StoryEntry.value(known.story(), seen, clock.instant()));
+            return known.story();
         }
         String fingerprint = StoryFingerprint.of(item);
-        String story = fingerprints.get(fingerprint);
+        StoryEntry copy = StoryEntry.parse(fingerprints.get(fingerprint));
+        String story = copy == null ? null : copy.story();
         if (story == null) {
-            story = nearest(tokens, item.eventTime());
+            story = nearest(tokens, seen);
         }
         if (story == null) {
             story = StableIds.story(fingerprint);
         }
-        itemStories.put(item.id(), story);
-        fingerprints.put(fingerprint, story);
-        remember(story, tokens, item.eventTime());
-        count(tokens);
+        String entry = StoryEntry.value(story, seen, clock.instant());
+        itemStories.put(item.id(), entry);
+        fingerprints.put(fingerprint, entry);
+        remember(story, tokens, seen);
+        frequencies.count(tokens, DOCUMENTS, seen, clock.instant());
         return story;
     }
 
@@ -150,7 +146,6 @@ final class StoryClusterer {
     private String nearest(List<String> tokens, Instant at) {
         String best = null;
         double bestMargin = -1;
-        forgetOld();
         similarity.refresh();
         Collection<String> candidates = live.size() < SCAN_ALL ? List.copyOf(live.keySet())
                 : postings.candidates(tokens, token -> similarity.rarerThan(token, TELLING_SHARE));
@@ -176,16 +171,23 @@ final class StoryClusterer {
     }
 
     /**
-     * Forgets stories old by event time and idle by the wall clock (see {@link #IDLE_MINUTES}), with
-     * their state and the entries of their items and fingerprints, once a minute.
+     * Forgets, once a minute (or once per idle time if shorter), each story whose newest item is the
+     * retention older than the newest item seen AND that no item joined for the idle time by the wall clock
+     * ({@link AlertsConfig#STORY_IDLE}), with its signature, its state and the entries of its items and
+     * fingerprints; on the same terms, the entries of items of stories still alive ({@link StoryEntry}) and
+     * the token counts of event-time slices ({@link TokenFrequencies}).
+     * The wall clock too, because feeds are read one after another, newest first, so a replay jumps back
+     * and forth over months within minutes and a late copy must still find its story (measured: with event
+     * time alone, a replay of a year of reports forgot each story before the next feed's copies arrived).
      */
     private void forgetOld() {
-        if (clock.instant().isBefore(swept.plus(SWEEP_EVERY))) {
+        if (clock.instant().isBefore(swept.plus(sweepEvery))) {
             return;
         }
         swept = clock.instant();
         Instant expired = latest.minus(retention);
-        Instant idle = clock.instant().minus(Duration.ofMinutes(IDLE_MINUTES));
+        Instant idle = clock.instant().minus(this.idle);
+        int slices = frequencies.forget(expired, idle);
         Set<String> forgotten = new HashSet<>();
         for (Map.Entry<String, StorySignature> e : List.copyOf(live.entrySet())) {
             if (e.getValue().lastSeen().isBefore(expired) && touched.getOrDefault(e.getKey(), loaded).isBefore(idle)) {
@@ -197,19 +199,22 @@ final class StoryClusterer {
                 forgotten.add(e.getKey());
             }
         }
-        if (!forgotten.isEmpty()) {
-            int items = deleteEntriesOf(itemStories, forgotten);
-            int copies = deleteEntriesOf(fingerprints, forgotten);
-            log.info("forgot {} stories last seen before {} ({} items, {} fingerprints); {} stories live",
-                    forgotten.size(), expired, items, copies, live.size());
+        int items = deleteEntries(itemStories, forgotten, expired, idle);
+        int copies = deleteEntries(fingerprints, forgotten, expired, idle);
+        if (!forgotten.isEmpty() || items + copies > 0) {
+            log.info("forgot {} stories last seen before {} ({} items, {} fingerprints, {} token-count slices); "
+                    + "{} stories live", forgotten.size(), expired, items, copies, slices, live.size());
         }
     }
 
-    private static int deleteEntriesOf(KeyValueStore<String, String> store, Set<String> stories) {
+    /** Deletes the entries of {@code stories} and those old on their own ({@link StoryEntry#old}). */
+    private static int deleteEntries(KeyValueStore<String, String> store, Set<String> stories, Instant expired,
+                                     Instant idle) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             all.forEachRemaining(kv -> {
-                if (stories.contains(kv.value)) {
+                StoryEntry entry = StoryEntry.parse(kv.value);
+                if (stories.contains(entry.story()) || entry.old(expired, idle)) {
                     keys.add(kv.key);
                 }
             });
@@ -227,6 +232,12 @@ final class StoryClusterer {
      */
     private static boolean followsUp(StorySimilarity.Likeness like, Instant at, StorySignature s) {
         return like.sameVoice() && like.topicJaccard() > 0 && hoursApart(at, s) <= FOLLOW_UP_HOURS;
+    }
+
+    /** {@code eventTime}, or {@link #FUTURE_TOLERANCE} past {@code now} if it is further ahead. */
+    static Instant capped(Instant eventTime, Instant now) {
+        Instant ahead = now.plus(FUTURE_TOLERANCE);
+        return eventTime.isAfter(ahead) ? ahead : eventTime;
     }
 
     private static double hoursApart(Instant at, StorySignature s) {
@@ -255,15 +266,5 @@ final class StoryClusterer {
         }
         touched.put(story, clock.instant());
         index.put(story, after);
-    }
-
-    private void count(List<String> tokens) {
-        List<KeyValue<String, Long>> updates = new ArrayList<>();
-        for (String token : tokens) {
-            long n = df.merge(token, 1L, Long::sum);
-            updates.add(KeyValue.pair(token, n));
-        }
-        updates.add(KeyValue.pair(DOCUMENTS, df.merge(DOCUMENTS, 1L, Long::sum)));
-        frequencies.putAll(updates);
     }
 }

@@ -15,7 +15,7 @@ import org.watchfloor.model.Severity;
 
 /** The surge rule: distinct stories this hour against the trailing 24-hour average, once per topic and hour. */
 class SurgeTopologyTest {
-    private static final Instant HOUR = Instant.parse("2024-10-25T12:00:00Z");
+    private static final Instant HOUR = Instant.parse("2024-10-24T12:00:00Z");
     private static final String[] PLACES = {"Kursk", "Belgorod", "Bryansk", "Voronezh", "Rostov", "Kherson",
             "Donetsk", "Luhansk", "Zaporizhzhia", "Kharkiv", "Sumy", "Chernihiv", "Crimea", "Vladivostok",
             "Khabarovsk", "Ussuriysk", "Novosibirsk", "Moscow", "Kazan", "Samara", "Orel", "Tambov", "Lipetsk",
@@ -32,7 +32,7 @@ class SurgeTopologyTest {
         try (AlertsDriver driver = new AlertsDriver(stateDir, CONFIG)) {
             Alert surge = surgeOnTheThirdStoryOfTheHour(driver);
             assertThat(surge.topic()).isEqualTo("dprk-troops-russia");
-            assertThat(surge.reason()).contains("3 distinct stories", "2024-10-25T12:00:00Z", "average of 1.00");
+            assertThat(surge.reason()).contains("3 distinct stories", "2024-10-24T12:00:00Z", "average of 1.00");
             // The topic is URGENT and sets no surgeSeverity: a surge is one level above.
             assertThat(surge.severity()).isEqualTo(Severity.FLASH);
 
@@ -52,6 +52,17 @@ class SurgeTopologyTest {
                     spec.raiseSeverityOn(), "ROUTINE", spec.concepts(), spec.when()));
 
             assertThat(surgeOnTheThirdStoryOfTheHour(driver).severity()).isEqualTo(Severity.ROUTINE);
+        }
+    }
+
+    @Test
+    void aStoryDatedFarAheadDoesNotClearTheHoursBeforeIt() {
+        try (AlertsDriver driver = new AlertsDriver(stateDir, CONFIG)) {
+            // A publisher's broken clock: counted as a day ahead of the wall clock, not in 2090.
+            driver.pipe(story(28, Instant.parse("2090-01-01T00:00:00Z")));
+            assertThat(driver.readAlerts()).extracting(Alert::kind).containsExactly(AlertKind.NEW);
+
+            assertThat(surgeOnTheThirdStoryOfTheHour(driver).topic()).isEqualTo("dprk-troops-russia");
         }
     }
 

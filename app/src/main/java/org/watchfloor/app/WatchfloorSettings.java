@@ -62,6 +62,7 @@ final class WatchfloorSettings {
     static final String STORY_WINDOW = "alerts.story.window";
     static final String STORY_THRESHOLD = "alerts.story.threshold";
     static final String STORY_RETENTION = "alerts.story.retention";
+    static final String STORY_IDLE = "alerts.story.idle";
     static final String SURGE_MARGIN = "alerts.surge.margin";
     static final String SURGE_MIN_STORIES = "alerts.surge.min.stories";
     static final String DATA_DIR = "embedded.data.dir";
@@ -135,9 +136,11 @@ final class WatchfloorSettings {
         d.define(TOPIC_PACK, Type.STRING, "", Importance.HIGH, "Topic pack (YAML) that seeds an empty watchlists "
                 + "topic; later, change topics with 'watchfloor topics apply'. Empty: the bundled pack.");
         duration(d, STORY_WINDOW, alerts.storyWindow(), "How far apart in event time two reports may be and still be one story.");
-        duration(d, STORY_RETENTION, alerts.storyRetention(), "How long a story, its items and their fingerprints are "
-                + "kept after its newest item, by event time (at least the story window); an edit or copy of an item "
-                + "older than this starts a new story.");
+        duration(d, STORY_RETENTION, alerts.storyRetention(), "How long a story is kept after its newest item, and "
+                + "an item and its fingerprint after the item, by event time (at least the story window); an edit or copy "
+                + "of an item older than this is placed anew, as a new report.");
+        duration(d, STORY_IDLE, alerts.storyIdle(), "... and once no item joined it for this long by the wall clock, so "
+                + "that a replay jumping back and forth in event time keeps a story its next feed extends.");
         d.define(STORY_THRESHOLD, Type.DOUBLE, alerts.storyThreshold(), Range.between(0.001, 1.0), Importance.LOW,
                 "Least similarity for a report to join a story on a topic in common (0..1).");
         d.define(SURGE_MARGIN, Type.DOUBLE, alerts.surgeMargin(), Range.atLeast(0.0), Importance.LOW,
@@ -227,6 +230,7 @@ final class WatchfloorSettings {
     static Map<String, Object> alerts(Settings s) {
         return Map.of(AlertsConfig.STORY_WINDOW, s.string(STORY_WINDOW),
                 AlertsConfig.STORY_RETENTION, s.string(STORY_RETENTION),
+                AlertsConfig.STORY_IDLE, s.string(STORY_IDLE),
                 AlertsConfig.STORY_THRESHOLD, s.number(STORY_THRESHOLD),
                 AlertsConfig.SURGE_MARGIN, s.number(SURGE_MARGIN),
                 AlertsConfig.SURGE_MIN_STORIES, s.integer(SURGE_MIN_STORIES));

@@ -1,13 +1,11 @@
 package org.watchfloor.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -116,7 +113,7 @@ public final class AlertsBench implements Callable<Integer> {
                 report(sent - measuredFrom, latencies);
             }
         } finally {
-            deleteRecursively(work);
+            WorkDir.delete(work);
         }
         return 0;
     }
@@ -194,11 +191,5 @@ public final class AlertsBench implements Callable<Integer> {
                 new StringDeserializer(), topics.alerts().valueSerde().deserializer());
         consumer.subscribe(List.of(topics.alerts().name()));
         return consumer;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
