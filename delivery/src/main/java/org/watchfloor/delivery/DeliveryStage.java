@@ -157,6 +157,9 @@ public final class DeliveryStage implements Part, AutoCloseable {
         }
         offsets.started(tp, r.offset());
         CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error != null && !running) {
+                return; // stopped mid-delivery: not committed, so read again after a restart
+            }
             if (error != null) {
                 // Not committed: read again after a restart. Writing undelivered alerts is what failed.
                 failure = error.getCause() != null ? error.getCause().getMessage() : error.toString();

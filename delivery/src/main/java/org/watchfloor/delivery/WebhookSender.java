@@ -21,7 +21,8 @@ import org.watchfloor.model.Alert;
  * Webhooks headers ({@link WebhookSignature}), {@code webhook-id} being the alert id so that receivers
  * can drop repeats. Asynchronous: the future fails with a {@link DeliveryFailure} whose message is the
  * reason (HTTP status, no answer in time, connection refused, unreadable secret). The secret is read at
- * each try, so a rotated secret file takes effect without a restart.
+ * each try, so a rotated secret file takes effect without a restart. Redirects are not followed (the
+ * stage's client says so): a signed alert goes only where the subscription says, and a 3xx is a failure.
  */
 final class WebhookSender {
     private final HttpClient client;
