@@ -4,16 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.watchfloor.model.Topic;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.CompactedTopicReader;
+import org.watchfloor.stage.CompactedTopicWriter;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
 
@@ -48,13 +42,14 @@ public final class Watchlists {
     /** Writes every topic of {@code pack}, each under its id, replacing the rule of that id if any. */
     public void apply(TopicPack pack) {
         Objects.requireNonNull(pack, "pack");
-        write(pack.topics().stream().map(r -> new ProducerRecord<>(topic.name(), r.id(), r.toSpec())).toList());
+        CompactedTopicWriter.put(setup, topic, pack.topics().stream()
+                .map(r -> Map.entry(r.id(), r.toSpec())).toList());
     }
 
     /** Writes a tombstone for {@code id}. */
     public void remove(String id) {
         Objects.requireNonNull(id, "id");
-        write(List.of(new ProducerRecord<>(topic.name(), id, null)));
+        CompactedTopicWriter.remove(setup, topic, id);
     }
 
     /**
@@ -63,21 +58,5 @@ public final class Watchlists {
      */
     public Map<String, TopicSpec> list() {
         return CompactedTopicReader.readAll(setup, topic, TIMEOUT);
-    }
-
-    private void write(List<ProducerRecord<String, TopicSpec>> records) {
-        try (KafkaProducer<String, TopicSpec> producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), topic.valueSerde().serializer())) {
-            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing to " + topic.name(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watchfloor.delivery.AlertFormatter;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;

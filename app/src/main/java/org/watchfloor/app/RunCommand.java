@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
+import org.watchfloor.delivery.DeliveryStage;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.FeedRegistration;
 import org.watchfloor.ingest.FeedRegistry;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The default way to try Watchfloor: an embedded broker with its data in {@code DATA/kafka}, all
- * three stages, and alerts printed as they reach the {@code alerts} topic. The feeds given (or the
+ * The default way to try Watchfloor: an embedded broker with its data in {@code DATA/kafka}, every
+ * stage (delivery to the subscribed webhooks included), and alerts printed as they reach the {@code alerts} topic. The feeds given (or the
  * demo feeds) are registered in the {@code feeds} topic, and the ingest service polls what the
  * registry holds, so feeds added with {@code watchfloor feeds add} join the running pipeline. Runs
  * until Ctrl-C or SIGTERM, then stops everything and exits 0; when a part (a stage, ingest, the alert
@@ -92,12 +93,14 @@ final class RunCommand implements Callable<Integer> {
             }
             try (StreamStages stages = StreamStages.start(setup, stageOptions, clock);
                  AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
-                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock)) {
+                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
+                 DeliveryStage delivery = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings), clock)) {
                 log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
                         setup.bootstrapServers(), feedList.size(), ingestSettings.interval(),
                         stageOptions.pack().topics().size());
                 Map<String, Part> parts = new LinkedHashMap<>(stages.parts());
                 parts.put("ingest", ingest);
+                parts.put("delivery", delivery);
                 parts.put("alert printer", tail);
                 return StageRunner.runUntilStopped(parts, signal);
             }

@@ -100,14 +100,7 @@ final class TopicsCommand implements Runnable {
         @Override
         public Integer call() {
             Watchlists watchlists = watchlists(config);
-            if (!force && !watchlists.list().containsKey(id)) {
-                spec.commandLine().getErr().println("no topic '" + id + "' in force; nothing removed "
-                        + "(--force writes the removal anyway)");
-                return 1;
-            }
-            watchlists.remove(id);
-            spec.commandLine().getOut().println("removed " + id);
-            return 0;
+            return ControlTopicRemoval.remove(spec, "topic", id, force, () -> watchlists.list().keySet(), watchlists::remove);
         }
     }
 }

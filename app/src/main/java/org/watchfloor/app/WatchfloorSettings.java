@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.AlertsConfig;
 import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.delivery.DeliverySettings;
 import org.watchfloor.enrich.EnrichTopology;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FetchSettings;
@@ -65,6 +66,11 @@ final class WatchfloorSettings {
     static final String STORY_IDLE = "alerts.story.idle";
     static final String SURGE_MARGIN = "alerts.surge.margin";
     static final String SURGE_MIN_STORIES = "alerts.surge.min.stories";
+    static final String DELIVERY_ATTEMPTS = "delivery.attempts";
+    static final String DELIVERY_DEADLINE = "delivery.deadline";
+    static final String DELIVERY_BACKOFF = "delivery.backoff";
+    static final String DELIVERY_TIMEOUT = "delivery.request.timeout";
+    static final String DELIVERY_IN_FLIGHT = "delivery.max.in.flight";
     static final String DATA_DIR = "embedded.data.dir";
     static final String EMBEDDED_PORT = "embedded.port";
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
@@ -80,6 +86,7 @@ final class WatchfloorSettings {
         FetchSettings fetch = ingest.fetch();
         AlertsConfig alerts = AlertsConfig.defaults();
         TopicSettings topics = TopicSettings.defaults();
+        DeliverySettings delivery = DeliverySettings.defaults();
         ConfigDef d = new ConfigDef();
         d.define(DEPLOYMENT, Type.STRING, "", deploymentName(), Importance.HIGH,
                 "Name of this deployment: prefixes every topic, application id, group id and transactional id "
@@ -147,6 +154,15 @@ final class WatchfloorSettings {
                 "A topic surges when this hour's stories exceed the trailing 24-hour hourly average by this fraction.");
         d.define(SURGE_MIN_STORIES, Type.INT, alerts.surgeMinStories(), Range.atLeast(1), Importance.LOW,
                 "... and number at least this many.");
+        d.define(DELIVERY_ATTEMPTS, Type.INT, delivery.attempts(), Range.atLeast(1), Importance.MEDIUM,
+                "Most tries of one alert to one channel; then it goes to alerts.undelivered.");
+        duration(d, DELIVERY_DEADLINE, delivery.deadline(), "Longest time a channel gets to take an alert, from the "
+                + "first try; then it goes to alerts.undelivered.");
+        duration(d, DELIVERY_BACKOFF, delivery.firstBackoff(), "First wait after a failed delivery; doubles with each "
+                + "failure, with jitter.");
+        duration(d, DELIVERY_TIMEOUT, delivery.requestTimeout(), "Longest wait for a webhook to answer one try.");
+        d.define(DELIVERY_IN_FLIGHT, Type.INT, delivery.maxInFlight(), Range.atLeast(1), Importance.LOW,
+                "Alerts being delivered at once; beyond, the delivery stage stops reading alerts until some are done.");
         d.define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, "'run' only: broker data and stage state.");
         d.define(EMBEDDED_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
                 "'run' only: client port of the embedded broker, for other Kafka tools.");
@@ -234,6 +250,11 @@ final class WatchfloorSettings {
                 AlertsConfig.STORY_THRESHOLD, s.number(STORY_THRESHOLD),
                 AlertsConfig.SURGE_MARGIN, s.number(SURGE_MARGIN),
                 AlertsConfig.SURGE_MIN_STORIES, s.integer(SURGE_MIN_STORIES));
+    }
+
+    static DeliverySettings delivery(Settings s) {
+        return new DeliverySettings(s.integer(DELIVERY_ATTEMPTS), s.duration(DELIVERY_DEADLINE),
+                s.duration(DELIVERY_BACKOFF), s.duration(DELIVERY_TIMEOUT), s.integer(DELIVERY_IN_FLIGHT));
     }
 
     /** The Streams stages' options: state folder, topic pack, gazetteer and their tuning. */

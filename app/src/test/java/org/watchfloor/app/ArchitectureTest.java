@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of DESIGN.md, checked on the production classes of every module: Rome is
- * imported by one package of ingest, CoreNLP by one class of enrich; ingest, enrich and alerts never
+ * imported by one package of ingest, CoreNLP by one class of enrich; ingest, enrich, alerts and delivery never
  * import each other; the commands live in app (the benchmarks' own commands in bench); production
  * code never needs bench.
  */
@@ -24,13 +24,15 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
             .importPackages("org.watchfloor");
-    private static final String[] STAGES = {"org.watchfloor.ingest..", "org.watchfloor.enrich..", "org.watchfloor.alerts.."};
+    private static final String[] STAGES = {"org.watchfloor.ingest..", "org.watchfloor.enrich..", "org.watchfloor.alerts..",
+            "org.watchfloor.delivery.."};
 
     @Test
     void everyModuleIsImported() {
         Set<String> packages = PRODUCTION.stream().map(JavaClass::getPackageName)
                 .map(p -> p.split("\\.")[2]).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(packages).contains("model", "stage", "broker", "ingest", "enrich", "alerts", "bench", "app");
+        assertThat(packages).contains("model", "stage", "broker", "ingest", "enrich", "alerts", "delivery", "bench",
+                "app");
     }
 
     @Test
@@ -51,7 +53,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void ingestEnrichAndAlertsNeverImportEachOther() {
+    void stagesNeverImportEachOther() {
         for (String stage : STAGES) {
             String[] others = java.util.Arrays.stream(STAGES).filter(s -> !s.equals(stage)).toArray(String[]::new);
             noClasses().that().resideInAPackage(stage).should().dependOnClassesThat().resideInAnyPackage(others)

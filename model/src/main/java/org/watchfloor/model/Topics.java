@@ -10,8 +10,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * one cluster.
  *
  * <p>The data topics travel with their serdes here. The compacted control topics ({@code feeds},
- * {@code feed-state}, {@code watchlists}) are named here too; their value types belong to the
- * module that owns them (ingest for feeds, alerts for watchlists), which builds their descriptors.
+ * {@code feed-state}, {@code watchlists}, {@code subscriptions}) are named here too; their value types
+ * belong to the module that owns them (ingest for feeds, alerts for watchlists, delivery for
+ * subscriptions and {@code alerts.undelivered}), which builds their descriptors.
  */
 public record Topics(
         String prefix,
@@ -64,6 +65,16 @@ public record Topics(
     /** Compacted: topic definitions (the topic pack), key = topic id. */
     public String watchlists() {
         return prefix + "watchlists";
+    }
+
+    /** Compacted: who gets which alerts through which channels, key = subscription name. */
+    public String subscriptions() {
+        return prefix + "subscriptions";
+    }
+
+    /** Alerts a channel could not take before its deadline, with the subscription, channel and reason. */
+    public String undelivered() {
+        return prefix + "alerts.undelivered";
     }
 
     /** The data topics, which every deployment needs. */

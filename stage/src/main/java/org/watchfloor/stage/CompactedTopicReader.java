@@ -33,22 +33,32 @@ public final class CompactedTopicReader {
         Map<String, V> values = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = setup.consumer(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (!caughtUp(consumer, end)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(topic, record, values);
-                }
-            }
+            readToEnd(consumer, topic, values, timeout);
         }
         return values;
+    }
+
+    /**
+     * Assigns {@code consumer} every partition of {@code topic} and reads them from the beginning to the end
+     * offsets of now into {@code values}; the consumer stays assigned, so a caller can go on following the
+     * topic with it ({@link #apply} for each record).
+     */
+    public static <V> void readToEnd(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic,
+                                     Map<String, V> values, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!caughtUp(consumer, end)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + topic.name() + " to its end within " + timeout);
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                apply(topic, record, values);
+            }
+        }
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -69,9 +69,11 @@ public final class TopicTable {
                 new Definition(t.alerts().name(), n, rf, data, "alerts (Alert), key story id"),
                 new Definition(t.stories().name(), n, rf, data, "the story of each item (ItemStory)"),
                 new Definition(t.deadLetters().name(), n, rf, data, "records no stage could read, as they were"),
+                new Definition(t.undelivered(), n, rf, data, "alerts a channel did not take, with the reason"),
                 new Definition(t.feeds(), n, rf, compact, "the feed registry, key feed URL"),
                 new Definition(t.feedState(), n, rf, compact, "per-feed polling state, key feed URL"),
-                new Definition(t.watchlists(), 1, rf, compact, "the topic rules in force, key topic id"));
+                new Definition(t.watchlists(), 1, rf, compact, "the topic rules in force, key topic id"),
+                new Definition(t.subscriptions(), 1, rf, compact, "the subscriptions in force, key subscription name"));
     }
 
     /** Creates the deployment's missing topics and checks the existing ones (see the class comment). */

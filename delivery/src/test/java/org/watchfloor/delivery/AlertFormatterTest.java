@@ -1,4 +1,4 @@
-package org.watchfloor.app;
+package org.watchfloor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

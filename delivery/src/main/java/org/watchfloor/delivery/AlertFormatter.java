@@ -1,4 +1,4 @@
-package org.watchfloor.app;
+package org.watchfloor.delivery;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,18 +8,19 @@ import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertItem;
 
 /**
- * Renders an alert as a few terminal lines a watch officer can read at a glance. Every text that
+ * Renders an alert as a few lines a watch officer can read at a glance: on the terminal of {@code run}
+ * and in the {@code text} and {@code slack} webhook formats ({@link AlertPayload}). Every text that
  * comes from a feed is printed with its control characters escaped (ESC as the six characters
  * backslash, u001b), so a headline cannot move the cursor, recolour or retitle the terminal.
  */
-final class AlertFormatter {
+public final class AlertFormatter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private AlertFormatter() {
     }
 
-    static String format(Alert alert) {
+    public static String format(Alert alert) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-7s %-6s [%s] %s%n", alert.severity(), alert.kind(),
                 safe(alert.topic()), safe(alert.headline())));
@@ -42,7 +43,7 @@ final class AlertFormatter {
     }
 
     /** {@code text} with every control character (C0, DEL, C1; line breaks included) as backslash, 'u' and four hex digits. */
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null) {
             return "";
         }

@@ -1,0 +1,203 @@
+package org.watchfloor.delivery;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.Topic;
+import org.watchfloor.stage.KafkaSetup;
+import org.watchfloor.stage.Part;
+import org.watchfloor.stage.SkippedRecords;
+
+/**
+ * The delivery stage. Input: {@code alerts} (read_committed, consumer group {@value DeliverySettings#GROUP_ID}
+ * under the deployment name, from the earliest alert when the group is new). Output: the subscribed
+ * channels, and {@code alerts.undelivered} for what a channel did not take in time. Guarantee: at least
+ * once; offsets are committed only below the lowest alert still in flight ({@link InFlightOffsets}).
+ * Every channel of every matching subscription is served asynchronously, so a slow or dead receiver
+ * delays no other; beyond {@link DeliverySettings#maxInFlight()} alerts in flight, reading pauses.
+ */
+public final class DeliveryStage implements Part, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryStage.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, Undelivered> producer;
+    private final Topic<String, Alert> alerts;
+    private final SubscriptionFollower subscriptions;
+    private final Dispatcher dispatcher;
+    private final ScheduledExecutorService timer;
+    private final DeliverySettings settings;
+    private final DeliveryStats stats = new DeliveryStats();
+    private final InFlightOffsets offsets = new InFlightOffsets();
+    private final Thread thread = new Thread(this::loop, "delivery");
+    private volatile boolean running = true;
+    private volatile String failure;
+
+    private DeliveryStage(KafkaSetup setup, DeliverySettings settings, Clock clock, SubscriptionFollower subscriptions) {
+        this.settings = settings;
+        this.alerts = setup.topics().alerts();
+        this.subscriptions = subscriptions;
+        this.consumer = setup.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, setup.id(DeliverySettings.GROUP_ID),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), alerts.keySerde().deserializer(),
+                new ByteArrayDeserializer());
+        Topic<String, Undelivered> undelivered = Undelivered.topic(setup.topics());
+        this.producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), undelivered.valueSerde().serializer());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "delivery-retries");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.dispatcher = new Dispatcher(new WebhookSender(http, clock, System::getenv),
+                new Retries(settings, timer, clock), producer, undelivered, stats, clock);
+    }
+
+    /** Reads the subscriptions in force, then starts delivering the alerts of {@code setup}'s deployment. */
+    public static DeliveryStage start(KafkaSetup setup, DeliverySettings settings, Clock clock) {
+        DeliveryStage stage = new DeliveryStage(setup, settings, clock,
+                SubscriptionFollower.start(setup, Duration.ofSeconds(30)));
+        stage.consumer.subscribe(List.of(stage.alerts.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                stage.commit();
+                stage.offsets.forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            }
+        });
+        stage.thread.start();
+        return stage;
+    }
+
+    /** Per subscription: last success, failed tries, alerts given up on (this process only). */
+    public DeliveryStats stats() {
+        return stats;
+    }
+
+    private void loop() {
+        long lastCommit = 0;
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    handle(r);
+                }
+                if (offsets.size() >= settings.maxInFlight()) {
+                    consumer.pause(consumer.assignment());
+                } else if (!consumer.paused().isEmpty()) {
+                    consumer.resume(consumer.paused());
+                }
+                if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                    commit();
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke the consumer up: the normal way out.
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            log.error("delivery on {} stopped: {}", alerts.name(), e.toString(), e);
+        } finally {
+            commit();
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        Alert alert;
+        try {
+            alert = r.value() == null ? null : alerts.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (SerializationException e) {
+            SkippedRecords.unreadable(r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+            offsets.read(tp, r.offset());
+            return;
+        }
+        if (alert == null) {
+            SkippedRecords.tombstone(r.topic(), r.partition(), r.offset(), r.key(), "alerts are never deleted");
+            offsets.read(tp, r.offset());
+            return;
+        }
+        List<CompletableFuture<Void>> deliveries = new ArrayList<>();
+        for (Subscription s : subscriptions.current().values()) {
+            if (s.matches(alert)) {
+                s.channels().forEach(c -> deliveries.add(dispatcher.deliver(alert, s, c)));
+            }
+        }
+        if (deliveries.isEmpty()) {
+            offsets.read(tp, r.offset());
+            return;
+        }
+        offsets.started(tp, r.offset());
+        CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error != null && !running) {
+                return; // stopped mid-delivery: not committed, so read again after a restart
+            }
+            if (error != null) {
+                // Not committed: read again after a restart. Writing undelivered alerts is what failed.
+                failure = error.getCause() != null ? error.getCause().getMessage() : error.toString();
+                log.error("alert {} at {}-{} offset {}: {}", alert.id(), r.topic(), r.partition(), r.offset(), failure);
+                return;
+            }
+            offsets.finished(tp, r.offset());
+        });
+    }
+
+    private void commit() {
+        try {
+            if (!offsets.committable().isEmpty()) {
+                consumer.commitSync(offsets.committable());
+            }
+        } catch (RuntimeException e) {
+            log.warn("commit on {} failed ({}); the next one covers it", alerts.name(), e.toString());
+        }
+    }
+
+    @Override
+    public Optional<String> failure() {
+        if (failure != null) {
+            return Optional.of(failure);
+        }
+        if (subscriptions.failure().isPresent()) {
+            return subscriptions.failure();
+        }
+        return !running || thread.isAlive() ? Optional.empty() : Optional.of("its thread ended");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+        subscriptions.close();
+        timer.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+    }
+}
