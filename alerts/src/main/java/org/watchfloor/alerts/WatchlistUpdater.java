@@ -39,9 +39,7 @@ final class WatchlistUpdater implements Processor<String, byte[], Void, Void> {
                     AlertsTopology.WATCHLIST_STORE, raw.value()));
         } catch (RuntimeException e) {
             String error = e.getMessage() + "; the rule in force stays";
-            context.recordMetadata().ifPresentOrElse(
-                    m -> SkippedRecords.unreadable(m.topic(), m.partition(), m.offset(), raw.key(), error),
-                    () -> SkippedRecords.unreadable(AlertsTopology.WATCHLIST_STORE, -1, -1, raw.key(), error));
+            SkippedRecords.unreadable(context.recordMetadata(), raw.key(), error);
             return;
         }
         if (record.key() == null) {

@@ -259,13 +259,14 @@ final class WatchfloorSettings {
 
     /** The Streams stages' options: state folder, topic pack, gazetteer and their tuning. */
     static StreamStages.Options stages(Settings s) {
-        return new StreamStages.Options(s.path(STATE_DIR), pack(s), gazetteer(s), s.duration(SEEN_RETENTION),
+        Gazetteer gazetteer = gazetteer(s);
+        return new StreamStages.Options(s.path(STATE_DIR), pack(s, gazetteer), gazetteer, s.duration(SEEN_RETENTION),
                 s.integer(ENRICH_THREADS), alerts(s));
     }
 
     /** The topic pack of the settings; a pack of one's own may name only actors and places of the gazetteer. */
-    static TopicPack pack(Settings s) {
-        return s.path(TOPIC_PACK) == null ? TopicPack.defaultPack() : TopicPack.load(s.path(TOPIC_PACK), gazetteer(s)::knows);
+    static TopicPack pack(Settings s, Gazetteer gazetteer) {
+        return s.path(TOPIC_PACK) == null ? TopicPack.defaultPack() : TopicPack.load(s.path(TOPIC_PACK), gazetteer::knows);
     }
 
     static Gazetteer gazetteer(Settings s) {

@@ -65,10 +65,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
     public void process(FixedKeyRecord<String, NewsItem> record) {
         NewsItem item = record.value();
         if (item == null) {
-            String why = "a tombstone carries no article to enrich";
-            context.recordMetadata().ifPresentOrElse(
-                    m -> SkippedRecords.tombstone(m.topic(), m.partition(), m.offset(), record.key(), why),
-                    () -> SkippedRecords.tombstone("unknown", -1, -1, record.key(), why));
+            SkippedRecords.tombstone(context.recordMetadata(), record.key(), "a tombstone carries no article to enrich");
             return;
         }
         long now = context.currentSystemTimeMs();

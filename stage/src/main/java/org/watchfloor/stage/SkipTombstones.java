@@ -26,8 +26,6 @@ public final class SkipTombstones<K, V> implements FixedKeyProcessor<K, V, V> {
             context.forward(record);
             return;
         }
-        context.recordMetadata().ifPresentOrElse(
-                m -> SkippedRecords.tombstone(m.topic(), m.partition(), m.offset(), record.key(), why),
-                () -> SkippedRecords.tombstone("unknown", -1, -1, record.key(), why));
+        SkippedRecords.tombstone(context.recordMetadata(), record.key(), why);
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,18 @@ public final class SkippedRecords {
     }
 
     private SkippedRecords() {
+    }
+
+    /** A record a Streams processor could not read, at the position Streams gives (if it gives one). */
+    public static void unreadable(Optional<RecordMetadata> at, Object key, String error) {
+        unreadable(at.map(RecordMetadata::topic).orElse("unknown"), at.map(RecordMetadata::partition).orElse(-1),
+                at.map(RecordMetadata::offset).orElse(-1L), key, error);
+    }
+
+    /** A tombstone a Streams processor skips, at the position Streams gives (if it gives one). */
+    public static void tombstone(Optional<RecordMetadata> at, Object key, String why) {
+        tombstone(at.map(RecordMetadata::topic).orElse("unknown"), at.map(RecordMetadata::partition).orElse(-1),
+                at.map(RecordMetadata::offset).orElse(-1L), key, why);
     }
 
     /** A value that could not be read: {@code error} says why. */
