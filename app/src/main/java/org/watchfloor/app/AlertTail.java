@@ -2,8 +2,10 @@ package org.watchfloor.app;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.delivery.AlertFormatter;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.AlertKind;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.Part;
 import org.watchfloor.stage.SkippedRecords;
 
 /**
- * Prints alerts to the terminal as they are appended to the {@code alerts} topic. It is an ordinary
+ * Prints alerts to the terminal as they are appended to the {@code alerts} topic, one block per story
+ * development with all the topics it matched ({@link AlertFormatter#format(List)}). It is an ordinary
  * subscriber in its own consumer group, so an alert is printed once even across restarts.
  */
 final class AlertTail implements Part, AutoCloseable {
@@ -56,9 +60,12 @@ final class AlertTail implements Part, AutoCloseable {
     private void loop() {
         try {
             while (running.get()) {
+                List<Alert> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    print(r);
+                    read(r).ifPresent(batch::add);
                 }
+                developments(batch).forEach(development -> out.print(AlertFormatter.format(development)));
+                out.flush();
             }
         } catch (WakeupException e) {
             // close() woke the consumer up: the normal way out.
@@ -70,18 +77,43 @@ final class AlertTail implements Part, AutoCloseable {
         }
     }
 
-    private void print(ConsumerRecord<String, byte[]> r) {
+    private Optional<Alert> read(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
             SkippedRecords.tombstone(r.topic(), r.partition(), r.offset(), r.key(), "alerts are never deleted");
-            return;
+            return Optional.empty();
         }
         try {
-            Alert alert = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            out.print(AlertFormatter.format(alert));
-            out.flush();
+            return Optional.of(topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
         } catch (SerializationException e) {
             SkippedRecords.unreadable(r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    /**
+     * {@code alerts} in story developments: runs of alerts of one story with one headline. The alerts
+     * stage appends the alerts of one report (one per topic it matched) together, keyed by their story,
+     * so they arrive side by side, normally in one poll; a run cut by the end of a poll prints as two blocks.
+     */
+    static List<List<Alert>> developments(List<Alert> alerts) {
+        List<List<Alert>> developments = new ArrayList<>();
+        List<Alert> current = new ArrayList<>();
+        for (Alert alert : alerts) {
+            if (!current.isEmpty() && !sameDevelopment(current.get(0), alert)) {
+                developments.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(alert);
+        }
+        if (!current.isEmpty()) {
+            developments.add(current);
+        }
+        return developments;
+    }
+
+    private static boolean sameDevelopment(Alert a, Alert b) {
+        return a.storyId().equals(b.storyId()) && Objects.equals(a.headline(), b.headline()) && a.kind() != AlertKind.SURGE
+                && b.kind() != AlertKind.SURGE;
     }
 
     /** Why the printer stopped without being closed: then no alert reaches the terminal any more. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,7 @@ class RunCommandIT {
     void printsAlertsWithinTwoMinutesAndExitsZeroOnCtrlC(@TempDir Path dataDir) throws Exception {
         try (Run run = Run.start(dataDir)) {
             run.awaitFirstAlert();
+            run.printedOneBlockPerDevelopment();
 
             new ProcessBuilder("kill", "-INT", String.valueOf(run.process.pid())).start().waitFor();
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
@@ -78,8 +80,25 @@ class RunCommandIT {
 
         void awaitFirstAlert() {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> out.stream().anyMatch(line -> line.contains("[dprk-troops-russia]")) || !process.isAlive());
-            assertThat(out).as(stderr(dataDir)).anyMatch(line -> line.contains("[dprk-troops-russia]"));
+                    .until(() -> out.stream().anyMatch(Run::namesTheTroopsTopic) || !process.isAlive());
+            assertThat(out).as(stderr(dataDir)).anyMatch(Run::namesTheTroopsTopic);
+        }
+
+        /** An alert block's first line: severity, kind, then its topics in brackets. */
+        private static boolean namesTheTroopsTopic(String line) {
+            return line.matches("(FLASH|URGENT|ROUTINE) .*\\[([^]]*, )?dprk-troops-russia[,:\\]].*");
+        }
+
+        /** Each story development printed once, with all its topics: no two blocks of one story, kind and headline. */
+        void printedOneBlockPerDevelopment() {
+            List<String> blocks = new ArrayList<>();
+            for (int i = 0; i + 1 < out.size(); i++) {
+                if (out.get(i).matches("(FLASH|URGENT|ROUTINE) .*")) {
+                    String header = out.get(i).replaceFirst("\\[[^]]*] ", "").replaceFirst("^\\S+\\s+", "");
+                    blocks.add(header + " / " + out.get(i + 1).replaceFirst(".* · story ", ""));
+                }
+            }
+            assertThat(blocks).as(String.join("\n", out)).isNotEmpty().doesNotHaveDuplicates();
         }
 
         @Override

@@ -25,4 +25,23 @@ class AlertFormatterTest {
                 .contains("Troops \\u001b]0;pwned\\u0007 sent\\u001b[2J\\u000dnow\\u009b", "why \\u001b[31mred");
         assertThat(printed.lines()).hasSize(5);
     }
+
+    @Test
+    void oneStoryDevelopmentPrintsAsOneBlockListingItsTopics() {
+        AlertItem item = new AlertItem("i1", "https://x.example/1", "x.example", Instant.EPOCH);
+        Alert troops = new Alert("a1", "dprk-troops-russia", "Troops", AlertKind.NEW, Severity.URGENT, "story-1",
+                "Seoul says 3,000 troops sent", "deploying troops", List.of("Seoul said 3,000 troops left."),
+                List.of(item), List.of(), Instant.EPOCH, Instant.EPOCH, 2);
+        Alert response = new Alert("a2", "rok-response", "ROK response", AlertKind.UPDATE, Severity.FLASH, "story-1",
+                "Seoul says 3,000 troops sent", "Seoul responds", List.of("Seoul said 3,000 troops left."),
+                List.of(item), List.of("troop figure 3,000 (PRK)"), Instant.EPOCH, Instant.EPOCH, 2);
+
+        List<String> lines = AlertFormatter.format(List.of(troops, response)).lines().toList();
+
+        assertThat(lines.get(0)).isEqualTo("FLASH   NEW    [dprk-troops-russia, rok-response: UPDATE] Seoul says 3,000 troops sent");
+        assertThat(lines).containsSubsequence("        why (dprk-troops-russia): deploying troops",
+                "        why (rok-response): Seoul responds", "        new: troop figure 3,000 (PRK)",
+                "        » Seoul said 3,000 troops left.", "        https://x.example/1");
+        assertThat(lines).hasSize(7);
+    }
 }
