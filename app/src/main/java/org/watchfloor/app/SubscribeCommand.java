@@ -54,7 +54,7 @@ final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Subscription s = new Subscription(name, topics, minSeverity, null, List.of(new Channel(webhook, format,
+        Subscription s = new Subscription(name, topics, minSeverity, null, List.of(Channel.webhook(webhook, format,
                 secretFile == null ? null : secretFile.toAbsolutePath().toString(), secretEnv)));
         try {
             SubscriptionCheck.check(s);

@@ -52,6 +52,9 @@ final class SubscriptionsCommand implements Runnable {
     }
 
     private static String describe(Channel c) {
+        if (c.webhook() == null) {
+            return c.describe();
+        }
         String signed = c.secretFile() != null ? "signed (file)" : c.secretEnv() != null ? "signed (env " + c.secretEnv()
                 + ")" : "unsigned";
         return "webhook " + URI.create(c.webhook()).getHost() + " " + c.formatOrDefault() + " " + signed;

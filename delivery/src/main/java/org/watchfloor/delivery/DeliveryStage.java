@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,17 +35,21 @@ import org.watchfloor.stage.SkippedRecords;
 /**
  * The delivery stage. Input: {@code alerts} (read_committed, consumer group {@value DeliverySettings#GROUP_ID}
  * under the deployment name, from the earliest alert when the group is new). Output: the subscribed
- * channels, and {@code alerts.undelivered} for what a channel did not take in time. Guarantee: at least
- * once; offsets are committed only below the lowest alert still in flight ({@link InFlightOffsets}).
+ * channels (webhooks, e-mail, per-subscription topics), and {@code alerts.undelivered} for what a channel did
+ * not take in time. Guarantee: at least once; offsets are committed only below the lowest alert still in
+ * flight ({@link InFlightOffsets}), an alert in an open e-mail digest included.
  * Every channel of every matching subscription is served asynchronously, so a slow or dead receiver
  * delays no other; beyond {@link DeliverySettings#maxInFlight()} alerts in flight, reading pauses.
  */
 public final class DeliveryStage implements Part, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryStage.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private static final int BLOCKING_THREADS = 4;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Undelivered> producer;
+    private final KafkaProducer<String, Alert> channelProducer;
+    private final ExecutorService blocking;
     private final Topic<String, Alert> alerts;
     private final SubscriptionFollower subscriptions;
     private final Dispatcher dispatcher;
@@ -55,7 +61,8 @@ public final class DeliveryStage implements Part, AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
 
-    private DeliveryStage(KafkaSetup setup, DeliverySettings settings, Clock clock, SubscriptionFollower subscriptions) {
+    private DeliveryStage(KafkaSetup setup, DeliverySettings settings, MailSettings mail, Clock clock,
+                          SubscriptionFollower subscriptions) {
         this.settings = settings;
         this.alerts = setup.topics().alerts();
         this.subscriptions = subscriptions;
@@ -67,20 +74,38 @@ public final class DeliveryStage implements Part, AutoCloseable {
         Topic<String, Undelivered> undelivered = Undelivered.topic(setup.topics());
         this.producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), undelivered.valueSerde().serializer());
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "delivery-retries");
-            t.setDaemon(true);
-            return t;
-        });
+        this.channelProducer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), alerts.valueSerde().serializer());
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("delivery-retries"));
+        // E-mail and topic creation block: their own few threads, so the retry timer never waits on them.
+        this.blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("delivery-blocking"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.dispatcher = new Dispatcher(new WebhookSender(http, clock, System::getenv),
-                new Retries(settings, timer, clock), producer, undelivered, stats, clock);
+        Senders senders = new Senders(new WebhookSender(http, clock, System::getenv),
+                new MailSender(mail, blocking, System::getenv), new KafkaChannelSender(setup, channelProducer, blocking));
+        this.dispatcher = new Dispatcher(senders, new Retries(settings, timer, clock), timer, producer, undelivered,
+                stats, clock);
+        if (!mail.configured()) {
+            log.info("No SMTP server (smtp.host): e-mail channels go to alerts.undelivered");
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** As {@link #start(KafkaSetup, DeliverySettings, MailSettings, Clock)} with no SMTP server. */
+    public static DeliveryStage start(KafkaSetup setup, DeliverySettings settings, Clock clock) {
+        return start(setup, settings, MailSettings.defaults(), clock);
     }
 
     /** Reads the subscriptions in force, then starts delivering the alerts of {@code setup}'s deployment. */
-    public static DeliveryStage start(KafkaSetup setup, DeliverySettings settings, Clock clock) {
-        DeliveryStage stage = new DeliveryStage(setup, settings, clock,
+    public static DeliveryStage start(KafkaSetup setup, DeliverySettings settings, MailSettings mail, Clock clock) {
+        DeliveryStage stage = new DeliveryStage(setup, settings, mail, clock,
                 SubscriptionFollower.start(setup, Duration.ofSeconds(30)));
         stage.consumer.subscribe(List.of(stage.alerts.name()), new ConsumerRebalanceListener() {
             @Override
@@ -198,6 +223,8 @@ public final class DeliveryStage implements Part, AutoCloseable {
         thread.join(10_000);
         subscriptions.close();
         timer.shutdownNow();
+        blocking.shutdownNow();
+        channelProducer.close(Duration.ofSeconds(5));
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +25,7 @@ import org.watchfloor.model.Alert;
  * each try, so a rotated secret file takes effect without a restart. Redirects are not followed (the
  * stage's client says so): a signed alert goes only where the subscription says, and a 3xx is a failure.
  */
-final class WebhookSender {
+final class WebhookSender implements ChannelSender {
     private final HttpClient client;
     private final Clock clock;
     private final UnaryOperator<String> environment;
@@ -35,7 +36,9 @@ final class WebhookSender {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
-    CompletableFuture<Void> send(Alert alert, Channel channel, Duration timeout) {
+    @Override
+    public CompletableFuture<Void> send(List<Alert> alerts, Channel channel, Duration timeout) {
+        Alert alert = alerts.get(0);
         HttpRequest request;
         try {
             request = request(alert, channel, timeout);
@@ -98,12 +101,5 @@ final class WebhookSender {
             return "no answer within " + timeout;
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    /** A try that failed, with the reason as message. */
-    static final class DeliveryFailure extends RuntimeException {
-        DeliveryFailure(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

@@ -11,7 +11,7 @@ import org.watchfloor.model.Severity;
 
 /** A subscription takes alerts on its topics (or all), of its kinds (or all), at or above its severity. */
 class SubscriptionMatchTest {
-    private static final List<Channel> HOOK = List.of(new Channel("https://hooks.example.org/in", null, null, null));
+    private static final List<Channel> HOOK = List.of(Channel.webhook("https://hooks.example.org/in", null, null, null));
 
     @Test
     void topicsKindsAndSeverityAllHaveToAgree() {
