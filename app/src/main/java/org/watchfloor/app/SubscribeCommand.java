@@ -46,6 +46,9 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "Environment variable of the delivery stage holding the signing secret.")
     String secretEnv;
 
+    @Option(names = "--feed-health", description = "Also send a notice when a feed turns unhealthy or recovers.")
+    boolean feedHealth;
+
     @Mixin
     ConfigOptions config;
 
@@ -55,7 +58,7 @@ final class SubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Subscription s = new Subscription(name, topics, minSeverity, null, List.of(Channel.webhook(webhook, format,
-                secretFile == null ? null : secretFile.toAbsolutePath().toString(), secretEnv)));
+                secretFile == null ? null : secretFile.toAbsolutePath().toString(), secretEnv)), feedHealth ? true : null);
         try {
             SubscriptionCheck.check(s);
         } catch (SubscriptionException e) {

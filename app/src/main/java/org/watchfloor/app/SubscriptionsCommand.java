@@ -47,7 +47,8 @@ final class SubscriptionsCommand implements Runnable {
         String channels = s.channels().stream().map(SubscriptionsCommand::describe).collect(Collectors.joining(", "));
         return String.join("\t", s.name(), String.join(",", s.topics()),
                 (s.minSeverity() == null ? Severity.ROUTINE : s.minSeverity()) + "+",
-                s.kinds() == null ? "all kinds" : s.kinds().stream().map(Enum::name).collect(Collectors.joining(",")),
+                (s.kinds() == null ? "all kinds" : s.kinds().stream().map(Enum::name).collect(Collectors.joining(",")))
+                        + (s.wantsFeedHealth() ? ", feed-health" : ""),
                 channels);
     }
 

@@ -26,6 +26,7 @@ import org.watchfloor.model.AlertItem;
  */
 final class AlertMail {
     static final String ALERT_ID = "X-Watchfloor-Alert-Id";
+    static final String NOTICE_ID = "X-Watchfloor-Notice-Id";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -33,13 +34,7 @@ final class AlertMail {
     }
 
     static MimeMessage of(Session session, String from, List<String> to, List<Alert> alerts) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from, true));
-        for (String address : to) {
-            message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
-        }
-        message.setSubject(subject(alerts), StandardCharsets.UTF_8.name());
-        message.setSentDate(java.util.Date.from(Instant.now()));
+        MimeMessage message = addressed(session, from, to, subject(alerts));
         for (Alert a : alerts) {
             message.addHeader(ALERT_ID, AlertFormatter.safe(a.id()));
         }
@@ -48,6 +43,28 @@ final class AlertMail {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(html(alerts), StandardCharsets.UTF_8.name(), "html");
         message.setContent(new MimeMultipart("alternative", text, html));
+        return message;
+    }
+
+    /** A feed-health notice: a short plain-text message, its id as {@value #NOTICE_ID}. */
+    static MimeMessage of(Session session, String from, List<String> to, FeedNotice notice) throws MessagingException {
+        String subject = "[feed-health] " + (FeedNotice.UNHEALTHY.equals(notice.state()) ? "Feed unhealthy: "
+                : "Feed recovered: ") + AlertFormatter.safe(notice.feed());
+        MimeMessage message = addressed(session, from, to, subject);
+        message.addHeader(NOTICE_ID, notice.id());
+        message.setText(notice.text() + "\n", StandardCharsets.UTF_8.name(), "plain");
+        return message;
+    }
+
+    private static MimeMessage addressed(Session session, String from, List<String> to, String subject)
+            throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from, true));
+        for (String address : to) {
+            message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
+        }
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setSentDate(java.util.Date.from(Instant.now()));
         return message;
     }
 

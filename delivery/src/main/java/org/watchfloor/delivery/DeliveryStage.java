@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.serialization.Serdes;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.Part;
@@ -37,7 +40,8 @@ import org.watchfloor.stage.SkippedRecords;
  * under the deployment name, from the earliest alert when the group is new). Output: the subscribed
  * channels (webhooks, e-mail, per-subscription topics), and {@code alerts.undelivered} for what a channel did
  * not take in time. Guarantee: at least once; offsets are committed only below the lowest alert still in
- * flight ({@link InFlightOffsets}), an alert in an open e-mail digest included.
+ * flight ({@link InFlightOffsets}), an alert in an open e-mail digest included. Also follows
+ * {@code feed-state} for feed-health notices ({@link FeedHealthNotices}).
  * Every channel of every matching subscription is served asynchronously, so a slow or dead receiver
  * delays no other; beyond {@link DeliverySettings#maxInFlight()} alerts in flight, reading pauses.
  */
@@ -45,13 +49,18 @@ public final class DeliveryStage implements Part, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryStage.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final int BLOCKING_THREADS = 4;
+    private static final Duration FOLLOW_TIMEOUT = Duration.ofSeconds(30);
+    /** What delivery reads of ingest's feed-state values: {@link FeedHealth}. */
+    private static final Function<String, Topic<String, FeedHealth>> FEED_STATE = name -> new Topic<>(name,
+            Serdes.String(), new JsonSerde<>(FeedHealth.class, "feed-state/v1"));
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Undelivered> producer;
     private final KafkaProducer<String, Alert> channelProducer;
     private final ExecutorService blocking;
     private final Topic<String, Alert> alerts;
-    private final SubscriptionFollower subscriptions;
+    private final CompactedFollower<Subscription> subscriptions;
+    private volatile CompactedFollower<FeedHealth> feeds;
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timer;
     private final DeliverySettings settings;
@@ -62,7 +71,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
     private volatile String failure;
 
     private DeliveryStage(KafkaSetup setup, DeliverySettings settings, MailSettings mail, Clock clock,
-                          SubscriptionFollower subscriptions) {
+                          CompactedFollower<Subscription> subscriptions) {
         this.settings = settings;
         this.alerts = setup.topics().alerts();
         this.subscriptions = subscriptions;
@@ -105,8 +114,15 @@ public final class DeliveryStage implements Part, AutoCloseable {
 
     /** Reads the subscriptions in force, then starts delivering the alerts of {@code setup}'s deployment. */
     public static DeliveryStage start(KafkaSetup setup, DeliverySettings settings, MailSettings mail, Clock clock) {
-        DeliveryStage stage = new DeliveryStage(setup, settings, mail, clock,
-                SubscriptionFollower.start(setup, Duration.ofSeconds(30)));
+        DeliveryStage stage = new DeliveryStage(setup, settings, mail, clock, CompactedFollower.start(setup,
+                Subscription.topic(setup.topics()), FOLLOW_TIMEOUT, (name, before, after) -> { }));
+        try {
+            stage.feeds = CompactedFollower.start(setup, FEED_STATE.apply(setup.topics().feedState()), FOLLOW_TIMEOUT,
+                    new FeedHealthNotices(stage.subscriptions::current, stage.dispatcher, clock));
+        } catch (RuntimeException e) {
+            stage.closeQuietly();
+            throw e;
+        }
         stage.consumer.subscribe(List.of(stage.alerts.name()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -213,7 +229,18 @@ public final class DeliveryStage implements Part, AutoCloseable {
         if (subscriptions.failure().isPresent()) {
             return subscriptions.failure();
         }
+        if (feeds != null && feeds.failure().isPresent()) {
+            return feeds.failure();
+        }
         return !running || thread.isAlive() ? Optional.empty() : Optional.of("its thread ended");
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -222,6 +249,9 @@ public final class DeliveryStage implements Part, AutoCloseable {
         consumer.wakeup();
         thread.join(10_000);
         subscriptions.close();
+        if (feeds != null) {
+            feeds.close();
+        }
         timer.shutdownNow();
         blocking.shutdownNow();
         channelProducer.close(Duration.ofSeconds(5));

@@ -68,6 +68,20 @@ final class Dispatcher {
                 });
     }
 
+    /** Sends a feed-health notice, retried; given up, it is logged (notices are not alerts: no undelivered record). */
+    CompletableFuture<Void> notice(FeedNotice notice, Subscription subscription, Channel channel) {
+        String name = subscription.name();
+        return retries.run(timeout -> sender.sendNotice(notice, channel, timeout), () -> stats.failed(name))
+                .thenAccept(outcome -> {
+                    if (outcome.delivered()) {
+                        stats.delivered(name, clock.instant());
+                    } else {
+                        log.warn("feed-health notice ({} {}) not delivered to {} of subscription {} after {} tries: {}",
+                                notice.feed(), notice.state(), channel.describe(), name, outcome.attempts(), outcome.reason());
+                    }
+                });
+    }
+
     private static String ids(List<Alert> alerts) {
         return alerts.size() == 1 ? "alert " + alerts.get(0).id()
                 : "digest of " + alerts.size() + " alerts (" + alerts.get(0).id() + ", ...)";

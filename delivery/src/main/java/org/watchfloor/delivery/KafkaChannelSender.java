@@ -51,6 +51,12 @@ final class KafkaChannelSender implements ChannelSender {
                 .toArray(CompletableFuture[]::new)));
     }
 
+    /** A subscription's topic carries alerts only ({@code alert/v1}): notices are not written there. */
+    @Override
+    public CompletableFuture<Void> sendNotice(FeedNotice notice, Channel channel, Duration timeout) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     private void create(String topic) {
         TopicTable.Definition alerts = TopicTable.of(setup).stream()
                 .filter(d -> d.name().equals(setup.topics().alerts().name())).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package org.watchfloor.delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.function.UnaryOperator;
 import org.watchfloor.model.Alert;
 
 /**
- * One try of one e-mail ({@link AlertMail}: an alert, or a digest) through the configured SMTP server.
+ * One try of one e-mail ({@link AlertMail}: an alert, a digest, or a feed-health notice) through the configured SMTP server.
  * Jakarta Mail blocks, so each try runs on {@code executor}, bounded by the try's timeout for connecting,
  * reading and writing. The password is read at each try (a rotated file counts without a restart) and
  * never appears in a reason.
@@ -35,6 +36,20 @@ final class MailSender implements ChannelSender {
 
     @Override
     public CompletableFuture<Void> send(List<Alert> alerts, Channel channel, Duration timeout) {
+        return send(session -> AlertMail.of(session, settings.from(), channel.email(), alerts), timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendNotice(FeedNotice notice, Channel channel, Duration timeout) {
+        return send(session -> AlertMail.of(session, settings.from(), channel.email(), notice), timeout);
+    }
+
+    /** Builds a message in a session. */
+    private interface Compose {
+        MimeMessage in(Session session) throws MessagingException;
+    }
+
+    private CompletableFuture<Void> send(Compose compose, Duration timeout) {
         if (!settings.configured()) {
             return CompletableFuture.failedFuture(new DeliveryFailure("no SMTP server: smtp.host is not set"));
         }
@@ -42,7 +57,7 @@ final class MailSender implements ChannelSender {
             try {
                 Session session = Session.getInstance(properties(timeout));
                 String password = password();
-                var message = AlertMail.of(session, settings.from(), channel.email(), alerts);
+                MimeMessage message = compose.in(session);
                 if (settings.username().isEmpty()) {
                     Transport.send(message);
                 } else {

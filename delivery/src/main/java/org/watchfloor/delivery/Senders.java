@@ -16,7 +16,15 @@ record Senders(ChannelSender webhook, ChannelSender email, ChannelSender kafka) 
 
     @Override
     public CompletableFuture<Void> send(List<Alert> alerts, Channel channel, Duration timeout) {
-        ChannelSender sender = channel.email() != null ? email : channel.kafka() != null ? kafka : webhook;
-        return sender.send(alerts, channel, timeout);
+        return of(channel).send(alerts, channel, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendNotice(FeedNotice notice, Channel channel, Duration timeout) {
+        return of(channel).sendNotice(notice, channel, timeout);
+    }
+
+    private ChannelSender of(Channel channel) {
+        return channel.email() != null ? email : channel.kafka() != null ? kafka : webhook;
     }
 }

@@ -18,9 +18,9 @@ import java.util.function.UnaryOperator;
 import org.watchfloor.model.Alert;
 
 /**
- * One try of one alert to one webhook: a POST of the alert in the channel's format with the Standard
- * Webhooks headers ({@link WebhookSignature}), {@code webhook-id} being the alert id so that receivers
- * can drop repeats. Asynchronous: the future fails with a {@link DeliveryFailure} whose message is the
+ * One try of one alert (or feed-health notice) to one webhook: a POST in the channel's format with the
+ * Standard Webhooks headers ({@link WebhookSignature}), {@code webhook-id} being the alert's (notice's) id
+ * so that receivers can drop repeats. Asynchronous: the future fails with a {@link DeliveryFailure} whose message is the
  * reason (HTTP status, no answer in time, connection refused, unreadable secret). The secret is read at
  * each try, so a rotated secret file takes effect without a restart. Redirects are not followed (the
  * stage's client says so): a signed alert goes only where the subscription says, and a 3xx is a failure.
@@ -39,9 +39,18 @@ final class WebhookSender implements ChannelSender {
     @Override
     public CompletableFuture<Void> send(List<Alert> alerts, Channel channel, Duration timeout) {
         Alert alert = alerts.get(0);
+        return post(alert.id(), AlertPayload.of(alert, channel.formatOrDefault()), channel, timeout);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendNotice(FeedNotice notice, Channel channel, Duration timeout) {
+        return post(notice.id(), AlertPayload.of(notice, channel.formatOrDefault()), channel, timeout);
+    }
+
+    private CompletableFuture<Void> post(String id, AlertPayload payload, Channel channel, Duration timeout) {
         HttpRequest request;
         try {
-            request = request(alert, channel, timeout);
+            request = request(id, payload, channel, timeout);
         } catch (DeliveryFailure e) {
             return CompletableFuture.failedFuture(e);
         } catch (IllegalArgumentException e) {
@@ -59,18 +68,17 @@ final class WebhookSender implements ChannelSender {
         });
     }
 
-    private HttpRequest request(Alert alert, Channel channel, Duration timeout) {
-        AlertPayload payload = AlertPayload.of(alert, channel.formatOrDefault());
+    private HttpRequest request(String id, AlertPayload payload, Channel channel, Duration timeout) {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.webhook()))
                 .timeout(timeout)
                 .header("Content-Type", payload.contentType())
-                .header(WebhookSignature.ID, alert.id())
+                .header(WebhookSignature.ID, id)
                 .header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload.body()));
         String secret = secret(channel);
         if (secret != null) {
-            request.header(WebhookSignature.SIGNATURE, WebhookSignature.of(secret).sign(alert.id(), timestamp, payload.body()));
+            request.header(WebhookSignature.SIGNATURE, WebhookSignature.of(secret).sign(id, timestamp, payload.body()));
         }
         return request.build();
     }

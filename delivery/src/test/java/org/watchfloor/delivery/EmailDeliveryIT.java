@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +37,7 @@ import org.watchfloor.testkit.KafkaExtension;
  * E-mail channels against a real broker and a real SMTP server (GreenMail on loopback): one message per
  * alert, multipart text and HTML with the headline escaped, severity, link and id; a digest that sends
  * the period's alerts as one message, after which they are committed; no SMTP server ends in
- * {@code alerts.undelivered}.
+ * {@code alerts.undelivered}; a feed turning unhealthy is one short message to subscriptions asking for it.
  */
 @Tag("integration")
 @ExtendWith(KafkaExtension.class)
@@ -45,7 +49,7 @@ class EmailDeliveryIT {
     void eachAlertArrivesAsItsOwnMailWithHeadlineSeverityAndLink(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = deployment(cluster);
         new Subscriptions(setup).apply(List.of(new Subscription("desk", List.of(Subscription.ALL), Severity.URGENT, null,
-                List.of(Channel.email(List.of("desk@example.org", "deputy@example.org"), null)))));
+                List.of(Channel.email(List.of("desk@example.org", "deputy@example.org"), null)), null)));
         try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, mail(), Clock.systemUTC())) {
             produce(setup, alert("m1", Severity.FLASH, "Troops & <tanks> cross the border"),
                     alert("m2", Severity.ROUTINE, "Not severe enough"));
@@ -75,7 +79,7 @@ class EmailDeliveryIT {
     void aDigestSendsThePeriodsAlertsAsOneMailThenCommitsThem(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = deployment(cluster);
         new Subscriptions(setup).apply(List.of(new Subscription("digest", List.of(Subscription.ALL), null, null,
-                List.of(Channel.email(List.of("digest@example.org"), Duration.ofSeconds(4))))));
+                List.of(Channel.email(List.of("digest@example.org"), Duration.ofSeconds(4))), null)));
         try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, mail(), Clock.systemUTC())) {
             Instant sent = Instant.now();
             produce(setup, alert("d1", Severity.URGENT, "First of three"), alert("d2", Severity.FLASH, "Second of three"),
@@ -101,7 +105,7 @@ class EmailDeliveryIT {
     void withoutAnSmtpServerTheAlertEndsInUndeliveredNamingWhy(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = deployment(cluster);
         new Subscriptions(setup).apply(List.of(new Subscription("nowhere", List.of(Subscription.ALL), null, null,
-                List.of(Channel.email(List.of("desk@example.org"), null)))));
+                List.of(Channel.email(List.of("desk@example.org"), null)), null)));
         try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, Clock.systemUTC())) {
             produce(setup, alert("n1", Severity.FLASH, "Nobody hears this"));
 
@@ -112,6 +116,40 @@ class EmailDeliveryIT {
             assertThat(u.channel()).isEqualTo("email desk@example.org");
             assertThat(u.reason()).isEqualTo("no SMTP server: smtp.host is not set");
         });
+    }
+
+    @Test
+    void aFeedTurningUnhealthyIsOneShortMailToSubscriptionsThatAskForIt(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = deployment(cluster);
+        new Subscriptions(setup).apply(List.of(
+                new Subscription("ops", List.of(Subscription.ALL), null, null,
+                        List.of(Channel.email(List.of("ops@example.org"), null)), true),
+                new Subscription("desk", List.of(Subscription.ALL), null, null,
+                        List.of(Channel.email(List.of("desk@example.org"), null)), null)));
+        String feed = "https://wire.example.org/feed.rss";
+        try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, mail(), Clock.systemUTC());
+             KafkaProducer<String, String> producer = setup.producer(Map.of(), new StringSerializer(),
+                     new StringSerializer())) {
+            String topic = setup.topics().feedState();
+            producer.send(new ProducerRecord<>(topic, feed, state(feed, 4, false, "HTTP 500"))).get();
+            producer.send(new ProducerRecord<>(topic, feed, state(feed, 5, true, "HTTP 500"))).get();
+            producer.send(new ProducerRecord<>(topic, feed, state(feed, 6, true, "HTTP 503"))).get();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length == 1);
+            assertThat(stage.failure()).isEmpty();
+        }
+        MimeMessage notice = SMTP.getReceivedMessages()[0];
+        assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("ops@example.org");
+        assertThat(notice.getSubject()).isEqualTo("[feed-health] Feed unhealthy: " + feed);
+        assertThat((String) notice.getContent()).startsWith("Feed unhealthy after 5 failed reads: " + feed
+                + " (last error: HTTP 500) at 2024-10-24T08:05:00Z");
+    }
+
+    /** A feed-state value as ingest writes it (feed-state/v1), with what delivery reads of it. */
+    private static String state(String feed, int failures, boolean unhealthy, String error) {
+        return "{\"url\":\"" + feed + "\",\"consecutiveFailures\":" + failures + ",\"unhealthy\":" + unhealthy
+                + ",\"lastError\":\"" + error + "\",\"lastAttempt\":\"2024-10-24T08:0" + failures + ":00Z\","
+                + "\"lastSuccess\":\"2024-10-24T07:00:00Z\",\"seen\":{}}";
     }
 
     private static MailSettings mail() {

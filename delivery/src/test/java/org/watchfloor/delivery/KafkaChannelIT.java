@@ -42,9 +42,9 @@ class KafkaChannelIT {
         KafkaSetup setup = deployment(cluster);
         new Subscriptions(setup).apply(List.of(
                 new Subscription("duty", List.of("dprk-troops-russia"), Severity.FLASH, null,
-                        List.of(Channel.kafka("alerts.duty"))),
+                        List.of(Channel.kafka("alerts.duty")), null),
                 new Subscription("casualties", List.of("casualties"), null, null,
-                        List.of(Channel.kafka("alerts.casualties")))));
+                        List.of(Channel.kafka("alerts.casualties")), null)));
         Alert flash = alert("k1", "dprk-troops-russia", Severity.FLASH);
         Alert urgent = alert("k2", "dprk-troops-russia", Severity.URGENT);
         Alert casualty = alert("k3", "casualties", Severity.ROUTINE);

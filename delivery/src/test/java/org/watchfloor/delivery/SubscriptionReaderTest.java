@@ -39,6 +39,7 @@ class SubscriptionReaderTest {
 
         assertThat(duty.channels()).extracting(Channel::describe).containsExactly(
                 "email duty@example.org,deputy@example.org", "email desk@example.org digest PT15M", "kafka alerts.duty");
+        assertThat(duty.wantsFeedHealth()).isTrue();
         assertThat(duty.channels().get(1).digestPeriod()).isEqualTo(java.time.Duration.ofMinutes(15));
         assertThat(SchemaValidator.forSerde(Subscription.SERDE).violations(Subscription.SERDE.toJson(duty))).isEmpty();
     }

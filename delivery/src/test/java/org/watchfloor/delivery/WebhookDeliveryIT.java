@@ -54,7 +54,7 @@ class WebhookDeliveryIT {
         Path secretFile = Files.writeString(dir.resolve("hook.secret"), secret + "\n");
         try (Receiver receiver = Receiver.healthy()) {
             new Subscriptions(setup).apply(List.of(new Subscription("analysts", List.of(TOPIC), Severity.URGENT, null,
-                    List.of(Channel.webhook(receiver.url(), "json", secretFile.toString(), null)))));
+                    List.of(Channel.webhook(receiver.url(), "json", secretFile.toString(), null)), null)));
             try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, Clock.systemUTC())) {
                 produce(setup, alert("a1", TOPIC, Severity.URGENT), alert("a2", "other-topic", Severity.FLASH),
                         alert("a3", TOPIC, Severity.ROUTINE), alert("a4", TOPIC, Severity.FLASH));
@@ -154,7 +154,7 @@ class WebhookDeliveryIT {
 
     private static Subscription subscription(String name, Receiver receiver) {
         return new Subscription(name, List.of(Subscription.ALL), null, null,
-                List.of(Channel.webhook(receiver.url(), null, null, null)));
+                List.of(Channel.webhook(receiver.url(), null, null, null)), null);
     }
 
     private static String hmac(byte[] key, String prefix, byte[] body) throws Exception {
