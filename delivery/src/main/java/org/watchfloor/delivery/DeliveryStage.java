@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -41,7 +42,8 @@ import org.watchfloor.stage.SkippedRecords;
  * channels (webhooks, e-mail, per-subscription topics), and {@code alerts.undelivered} for what a channel did
  * not take in time. Guarantee: at least once; offsets are committed only below the lowest alert still in
  * flight ({@link InFlightOffsets}), an alert in an open e-mail digest included. Also follows
- * {@code feed-state} for feed-health notices ({@link FeedHealthNotices}).
+ * {@code feed-state} for feed-health notices ({@link FeedHealthNotices}), and publishes its figures per
+ * subscription to {@code delivery.status} ({@link StatusPublisher}).
  * Every channel of every matching subscription is served asynchronously, so a slow or dead receiver
  * delays no other; beyond {@link DeliverySettings#maxInFlight()} alerts in flight, reading pauses.
  */
@@ -50,6 +52,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final int BLOCKING_THREADS = 4;
     private static final Duration FOLLOW_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
     /** What delivery reads of ingest's feed-state values: {@link FeedHealth}. */
     private static final Function<String, Topic<String, FeedHealth>> FEED_STATE = name -> new Topic<>(name,
             Serdes.String(), new JsonSerde<>(FeedHealth.class, "feed-state/v1"));
@@ -58,6 +61,9 @@ public final class DeliveryStage implements Part, AutoCloseable {
     private final KafkaProducer<String, Undelivered> producer;
     private final KafkaProducer<String, Alert> channelProducer;
     private final ExecutorService blocking;
+    private final KafkaProducer<String, SubscriptionStatus> statusProducer;
+    private final StatusPublisher status;
+    private final ScheduledExecutorService statusTimer = Executors.newSingleThreadScheduledExecutor(daemon("delivery-status"));
     private final Topic<String, Alert> alerts;
     private final CompactedFollower<Subscription> subscriptions;
     private volatile CompactedFollower<FeedHealth> feeds;
@@ -85,6 +91,10 @@ public final class DeliveryStage implements Part, AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), undelivered.valueSerde().serializer());
         this.channelProducer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), alerts.valueSerde().serializer());
+        Topic<String, SubscriptionStatus> statusTopic = SubscriptionStatus.topic(setup.topics());
+        this.statusProducer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                statusTopic.valueSerde().serializer());
+        this.status = new StatusPublisher(stats, statusProducer, statusTopic, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("delivery-retries"));
         // E-mail and topic creation block: their own few threads, so the retry timer never waits on them.
         this.blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("delivery-blocking"));
@@ -117,6 +127,9 @@ public final class DeliveryStage implements Part, AutoCloseable {
         DeliveryStage stage = new DeliveryStage(setup, settings, mail, clock, CompactedFollower.start(setup,
                 Subscription.topic(setup.topics()), FOLLOW_TIMEOUT, (name, before, after) -> { }));
         try {
+            stage.status.resume(SubscriptionStatus.readAll(setup));
+            stage.statusTimer.scheduleWithFixedDelay(() -> stage.status.publish(STATUS_WAIT), StatusPublisher.EVERY_SECONDS,
+                    StatusPublisher.EVERY_SECONDS, TimeUnit.SECONDS);
             stage.feeds = CompactedFollower.start(setup, FEED_STATE.apply(setup.topics().feedState()), FOLLOW_TIMEOUT,
                     new FeedHealthNotices(stage.subscriptions::current, stage.dispatcher, clock));
         } catch (RuntimeException e) {
@@ -138,7 +151,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
         return stage;
     }
 
-    /** Per subscription: last success, failed tries, alerts given up on (this process only). */
+    /** Per subscription: last success, failed tries, alerts given up on (resumed from {@code delivery.status}). */
     public DeliveryStats stats() {
         return stats;
     }
@@ -254,6 +267,9 @@ public final class DeliveryStage implements Part, AutoCloseable {
         }
         timer.shutdownNow();
         blocking.shutdownNow();
+        statusTimer.shutdownNow();
+        status.publish(Duration.ofSeconds(5));
+        statusProducer.close(Duration.ofSeconds(5));
         channelProducer.close(Duration.ofSeconds(5));
         producer.close(Duration.ofSeconds(5));
     }
