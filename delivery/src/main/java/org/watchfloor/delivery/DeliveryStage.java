@@ -100,7 +100,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
         this.blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon("delivery-blocking"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        Senders senders = new Senders(new WebhookSender(http, clock, System::getenv),
+        Senders senders = new Senders(new WebhookSender(http, clock, System::getenv, settings.deadline()),
                 new MailSender(mail, blocking, System::getenv), new KafkaChannelSender(setup, channelProducer, blocking));
         this.dispatcher = new Dispatcher(senders, new Retries(settings, timer, clock), timer, producer, undelivered,
                 stats, clock);

@@ -24,13 +24,21 @@ import org.watchfloor.model.Alert;
  * reason (HTTP status, no answer in time, connection refused, unreadable secret). The secret is read at
  * each try, so a rotated secret file takes effect without a restart. Redirects are not followed (the
  * stage's client says so): a signed alert goes only where the subscription says, and a 3xx is a failure.
+ * At most {@value #PER_HOST} requests go to one receiver at once; the others wait their turn, at most
+ * {@code turnWait} (the delivery deadline) each.
  */
 final class WebhookSender implements ChannelSender {
+    /** Requests at once to one receiver (host and port); more wait their turn ({@link HostLimit}). */
+    static final int PER_HOST = 8;
+
     private final HttpClient client;
     private final Clock clock;
     private final UnaryOperator<String> environment;
+    private final HostLimit limit = new HostLimit(PER_HOST);
+    private final Duration turnWait;
 
-    WebhookSender(HttpClient client, Clock clock, UnaryOperator<String> environment) {
+    WebhookSender(HttpClient client, Clock clock, UnaryOperator<String> environment, Duration turnWait) {
+        this.turnWait = Objects.requireNonNull(turnWait, "turnWait");
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -57,6 +65,11 @@ final class WebhookSender implements ChannelSender {
             // A malformed whsec_ secret or URL: the message names which, never the secret.
             return CompletableFuture.failedFuture(new DeliveryFailure(e.getMessage()));
         }
+        String host = request.uri().getHost() + ":" + request.uri().getPort();
+        return limit.run(host, turnWait, () -> send(request, timeout));
+    }
+
+    private CompletableFuture<Void> send(HttpRequest request, Duration timeout) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             if (error != null) {
                 throw new CompletionException(new DeliveryFailure(reason(error, timeout)));
