@@ -1,5 +1,6 @@
 package org.watchfloor.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.watchfloor.model.Json;
  * "failures", "lastError", "time"}} and the text of e-mail and text/Slack webhooks. {@link #id()} is
  * stable for one transition, so a receiver can drop a repeat.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedNotice(String type, String feed, String state, int failures, String lastError, Instant time) {
     public static final String TYPE = "feed-health";
     public static final String UNHEALTHY = "unhealthy";
