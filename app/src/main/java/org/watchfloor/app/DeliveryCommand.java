@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "delivery", mixinStandardHelpOptions = true,
-        description = "Run the delivery stage alone: alerts -> the subscribed webhooks; alerts.undelivered for the rest.")
+        description = "Run the delivery stage alone: alerts -> the subscribed webhooks, e-mail and topics; alerts.undelivered for the rest.")
 final class DeliveryCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
@@ -20,7 +20,8 @@ final class DeliveryCommand implements Callable<Integer> {
         Settings settings = config.load();
         KafkaSetup setup = StageRunner.connect(settings);
         ShutdownSignal signal = ShutdownSignal.install();
-        try (DeliveryStage running = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings), Clock.systemUTC())) {
+        try (DeliveryStage running = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings),
+                WatchfloorSettings.mail(settings), Clock.systemUTC())) {
             return StageRunner.runUntilStopped(Map.of("delivery stage", running), signal);
         }
     }

@@ -94,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
             try (StreamStages stages = StreamStages.start(setup, stageOptions, clock);
                  AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
                  IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
-                 DeliveryStage delivery = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings), clock)) {
+                 DeliveryStage delivery = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings),
+                         WatchfloorSettings.mail(settings), clock)) {
                 log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
                         setup.bootstrapServers(), feedList.size(), ingestSettings.interval(),
                         stageOptions.pack().topics().size());

@@ -46,6 +46,9 @@ final class SubscribeCommand implements Callable<Integer> {
             description = "Environment variable of the delivery stage holding the signing secret.")
     String secretEnv;
 
+    @Option(names = "--feed-health", description = "Also send a notice when a feed turns unhealthy or recovers.")
+    boolean feedHealth;
+
     @Mixin
     ConfigOptions config;
 
@@ -54,8 +57,8 @@ final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Subscription s = new Subscription(name, topics, minSeverity, null, List.of(new Channel(webhook, format,
-                secretFile == null ? null : secretFile.toAbsolutePath().toString(), secretEnv)));
+        Subscription s = new Subscription(name, topics, minSeverity, null, List.of(Channel.webhook(webhook, format,
+                secretFile == null ? null : secretFile.toAbsolutePath().toString(), secretEnv)), feedHealth ? true : null);
         try {
             SubscriptionCheck.check(s);
         } catch (SubscriptionException e) {

@@ -20,15 +20,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code subscriptions apply FILE.yaml | list | remove NAME}: edits the compacted {@code subscriptions}
+ * {@code subscriptions apply FILE.yaml | list | remove NAME | status}: edits the compacted {@code subscriptions}
  * topic, which running delivery stages follow without a restart. A file that does not validate is
  * refused as a whole, with the line and the reason, and nothing is written. Secrets are named by file
  * or variable only, so nothing here ever holds or prints one.
  */
 @Command(name = "subscriptions", mixinStandardHelpOptions = true,
-        description = "Apply, list or remove who gets which alerts through which channels.",
+        description = "Apply, list or remove who gets which alerts through which channels; their delivery status.",
         subcommands = {SubscriptionsCommand.Apply.class, SubscriptionsCommand.ListSubscriptions.class,
-                SubscriptionsCommand.Remove.class})
+                SubscriptionsCommand.Remove.class, SubscriptionStatusCommand.class})
 final class SubscriptionsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -47,11 +47,15 @@ final class SubscriptionsCommand implements Runnable {
         String channels = s.channels().stream().map(SubscriptionsCommand::describe).collect(Collectors.joining(", "));
         return String.join("\t", s.name(), String.join(",", s.topics()),
                 (s.minSeverity() == null ? Severity.ROUTINE : s.minSeverity()) + "+",
-                s.kinds() == null ? "all kinds" : s.kinds().stream().map(Enum::name).collect(Collectors.joining(",")),
+                (s.kinds() == null ? "all kinds" : s.kinds().stream().map(Enum::name).collect(Collectors.joining(",")))
+                        + (s.wantsFeedHealth() ? ", feed-health" : ""),
                 channels);
     }
 
     private static String describe(Channel c) {
+        if (c.webhook() == null) {
+            return c.describe();
+        }
         String signed = c.secretFile() != null ? "signed (file)" : c.secretEnv() != null ? "signed (env " + c.secretEnv()
                 + ")" : "unsigned";
         return "webhook " + URI.create(c.webhook()).getHost() + " " + c.formatOrDefault() + " " + signed;

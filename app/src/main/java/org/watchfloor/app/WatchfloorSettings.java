@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.AlertsConfig;
 import org.watchfloor.alerts.TopicPack;
 import org.watchfloor.delivery.DeliverySettings;
+import org.watchfloor.delivery.MailSettings;
 import org.watchfloor.enrich.EnrichTopology;
 import org.watchfloor.enrich.Gazetteer;
 import org.watchfloor.ingest.FetchSettings;
@@ -23,6 +24,7 @@ import org.watchfloor.ingest.parse.ItemTextLimits;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicSettings;
 import org.watchfloor.stage.config.Settings;
+import org.watchfloor.stage.config.SettingsException;
 import org.watchfloor.stage.config.Validators;
 
 /**
@@ -71,6 +73,13 @@ final class WatchfloorSettings {
     static final String DELIVERY_BACKOFF = "delivery.backoff";
     static final String DELIVERY_TIMEOUT = "delivery.request.timeout";
     static final String DELIVERY_IN_FLIGHT = "delivery.max.in.flight";
+    static final String SMTP_HOST = "smtp.host";
+    static final String SMTP_PORT = "smtp.port";
+    static final String SMTP_STARTTLS = "smtp.starttls";
+    static final String SMTP_USERNAME = "smtp.username";
+    static final String SMTP_PASSWORD_FILE = "smtp.password.file";
+    static final String SMTP_PASSWORD_ENV = "smtp.password.env";
+    static final String SMTP_FROM = "smtp.from";
     static final String DATA_DIR = "embedded.data.dir";
     static final String EMBEDDED_PORT = "embedded.port";
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
@@ -163,6 +172,19 @@ final class WatchfloorSettings {
         duration(d, DELIVERY_TIMEOUT, delivery.requestTimeout(), "Longest wait for a webhook to answer one try.");
         d.define(DELIVERY_IN_FLIGHT, Type.INT, delivery.maxInFlight(), Range.atLeast(1), Importance.LOW,
                 "Alerts being delivered at once; beyond, the delivery stage stops reading alerts until some are done.");
+        MailSettings mail = MailSettings.defaults();
+        d.define(SMTP_HOST, Type.STRING, mail.host(), Importance.MEDIUM,
+                "SMTP server of e-mail channels; empty: none (their alerts go to alerts.undelivered).");
+        d.define(SMTP_PORT, Type.INT, mail.port(), Range.between(1, 65535), Importance.MEDIUM, "SMTP server port.");
+        d.define(SMTP_STARTTLS, Type.BOOLEAN, mail.starttls(), Importance.MEDIUM,
+                "Require STARTTLS before sending (false only for a server on loopback).");
+        d.define(SMTP_USERNAME, Type.STRING, mail.username(), Importance.MEDIUM, "SMTP login; empty: none.");
+        d.define(SMTP_PASSWORD_FILE, Type.STRING, mail.passwordFile(), Importance.MEDIUM,
+                "File holding the SMTP password, read at each send; the password itself is never a setting.");
+        d.define(SMTP_PASSWORD_ENV, Type.STRING, mail.passwordEnv(), Importance.MEDIUM,
+                "Or: environment variable of the delivery process holding the SMTP password.");
+        d.define(SMTP_FROM, Type.STRING, mail.from(), emailAddress(), Importance.MEDIUM,
+                "Sender address of alert e-mails.");
         d.define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, "'run' only: broker data and stage state.");
         d.define(EMBEDDED_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
                 "'run' only: client port of the embedded broker, for other Kafka tools.");
@@ -186,6 +208,24 @@ final class WatchfloorSettings {
             @Override
             public String toString() {
                 return "empty, or letters, digits, '-' and '_' (at most 64)";
+            }
+        };
+    }
+
+    private static ConfigDef.Validator emailAddress() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                try {
+                    MailSettings.checkAddress(String.valueOf(value));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, "not an e-mail address");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "an e-mail address";
             }
         };
     }
@@ -255,6 +295,16 @@ final class WatchfloorSettings {
     static DeliverySettings delivery(Settings s) {
         return new DeliverySettings(s.integer(DELIVERY_ATTEMPTS), s.duration(DELIVERY_DEADLINE),
                 s.duration(DELIVERY_BACKOFF), s.duration(DELIVERY_TIMEOUT), s.integer(DELIVERY_IN_FLIGHT));
+    }
+
+    /** The SMTP server of e-mail channels. */
+    static MailSettings mail(Settings s) {
+        if (!s.string(SMTP_PASSWORD_FILE).isEmpty() && !s.string(SMTP_PASSWORD_ENV).isEmpty()) {
+            throw new SettingsException(SMTP_PASSWORD_FILE + " (" + s.origin(SMTP_PASSWORD_FILE) + ") and "
+                    + SMTP_PASSWORD_ENV + " (" + s.origin(SMTP_PASSWORD_ENV) + "): give one, not both");
+        }
+        return new MailSettings(s.string(SMTP_HOST).trim(), s.integer(SMTP_PORT), s.bool(SMTP_STARTTLS),
+                s.string(SMTP_USERNAME), s.string(SMTP_PASSWORD_FILE), s.string(SMTP_PASSWORD_ENV), s.string(SMTP_FROM));
     }
 
     /** The Streams stages' options: state folder, topic pack, gazetteer and their tuning. */

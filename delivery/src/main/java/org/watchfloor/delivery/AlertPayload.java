@@ -27,6 +27,17 @@ public record AlertPayload(String contentType, byte[] body) {
         };
     }
 
+    /** A feed-health notice: its JSON ({@link FeedNotice}) for {@code json}, else its line of text. */
+    public static AlertPayload of(FeedNotice notice, String format) {
+        return switch (format) {
+            case Channel.JSON -> new AlertPayload("application/json", notice.json());
+            case Channel.SLACK -> new AlertPayload("application/json", slack(notice.text()));
+            case Channel.TEXT -> new AlertPayload("text/plain; charset=utf-8",
+                    (notice.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException("unknown format '" + format + "'");
+        };
+    }
+
     private static byte[] slack(String text) {
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         try {

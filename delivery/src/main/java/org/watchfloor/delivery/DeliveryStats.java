@@ -6,8 +6,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per subscription, since this process started: the last successful delivery, failed tries and alerts
- * given up on (written to {@code alerts.undelivered}). Kept in memory: a restart starts from zero.
+ * Per subscription: the last successful delivery, failed tries and alerts given up on (written to
+ * {@code alerts.undelivered}). Published to {@code delivery.status} and resumed from it at start
+ * ({@link StatusPublisher}), so the figures survive a restart.
  */
 public final class DeliveryStats {
     /** One subscription's record; {@code lastSuccess} is null before the first success. */
@@ -15,6 +16,11 @@ public final class DeliveryStats {
     }
 
     private final Map<String, Status> byName = new ConcurrentHashMap<>();
+
+    /** Starts {@code subscription} from figures counted before (by an earlier run). */
+    void seed(String subscription, Status status) {
+        byName.put(subscription, status);
+    }
 
     void delivered(String subscription, Instant at) {
         byName.merge(subscription, new Status(at, 0, 0), (a, b) -> new Status(at, a.failures(), a.undelivered()));

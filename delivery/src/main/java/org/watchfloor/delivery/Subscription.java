@@ -14,11 +14,12 @@ import org.watchfloor.model.Topics;
  * Who wants which alerts, and where: the YAML shape of a subscriptions file entry and the JSON value
  * of the compacted {@code subscriptions} topic (key = {@code name}, tombstone = removed). Not validated
  * here: {@link SubscriptionReader} refuses what is wrong with the file and line; {@link #matches}
- * reads missing fields as their defaults ({@code minSeverity} ROUTINE, every kind).
+ * reads missing fields as their defaults ({@code minSeverity} ROUTINE, every kind). {@code feedHealth: true}
+ * also sends a notice when a feed turns unhealthy and when it recovers ({@link FeedNotice}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Subscription(String name, List<String> topics, Severity minSeverity, List<AlertKind> kinds,
-                           List<Channel> channels) {
+                           List<Channel> channels, Boolean feedHealth) {
     public static final String ALL = "all";
     public static final JsonSerde<Subscription> SERDE = new JsonSerde<>(Subscription.class, "subscription/v1");
 
@@ -31,6 +32,11 @@ public record Subscription(String name, List<String> topics, Severity minSeverit
     /** The {@code subscriptions} topic of {@code topics} with its serdes. */
     public static Topic<String, Subscription> topic(Topics topics) {
         return new Topic<>(topics.subscriptions(), Serdes.String(), SERDE);
+    }
+
+    /** Whether feed-health notices go to this subscription's channels too. */
+    public boolean wantsFeedHealth() {
+        return Boolean.TRUE.equals(feedHealth);
     }
 
     /** Whether {@code alert} is on a subscribed topic, of a wanted kind, and at least as severe as asked. */

@@ -1,20 +1,26 @@
 package org.watchfloor.delivery;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The rules a subscription must follow before it is written: a name, at least one topic ({@code all}
- * alone), at least one channel, each a webhook with an absolute http(s) URL, a known format and at
- * most one way to find its secret. Webhook URLs may point anywhere, loopback included: unlike a feed
+ * alone), at least one channel, each one of: a webhook with an absolute http(s) URL, a known format and
+ * at most one way to find its secret; e-mail to valid addresses, with a digest period between a second
+ * and a day; a Kafka topic with a legal name. Webhook URLs may point anywhere, loopback included: unlike a feed
  * URL, whoever applies a subscription already runs Watchfloor, and receivers on the same host are usual.
  */
 public final class SubscriptionCheck {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private SubscriptionCheck() {
     }
@@ -51,8 +57,56 @@ public final class SubscriptionCheck {
     }
 
     private static void check(Channel c, String at) {
-        if (c == null || c.webhook() == null || c.webhook().isBlank()) {
-            throw fault(at, "a channel needs a webhook URL (the only channel of this version)");
+        int kinds = c == null ? 0 : (c.webhook() != null ? 1 : 0) + (c.email() != null ? 1 : 0) + (c.kafka() != null ? 1 : 0);
+        if (kinds != 1) {
+            throw fault(at, "a channel is one of webhook (a URL), email (addresses) or kafka (a topic)");
+        }
+        if (c.webhook() == null && (c.format() != null || c.secretFile() != null || c.secretEnv() != null)) {
+            throw fault(at, "format, secretFile and secretEnv belong to a webhook channel");
+        }
+        if (c.email() == null && c.digest() != null) {
+            throw fault(at + "/digest", "belongs to an email channel");
+        }
+        if (c.email() != null) {
+            checkEmail(c, at);
+        } else if (c.kafka() != null) {
+            if (!KAFKA_TOPIC.matcher(c.kafka()).matches()) {
+                throw fault(at + "/kafka", "'" + c.kafka() + "' is not a topic name: letters, digits, '.', '_' and '-'"
+                        + " (at most 200)");
+            }
+        } else {
+            checkWebhook(c, at);
+        }
+    }
+
+    private static void checkEmail(Channel c, String at) {
+        if (c.email().isEmpty()) {
+            throw fault(at + "/email", "lists at least one address");
+        }
+        for (int i = 0; i < c.email().size(); i++) {
+            String address = c.email().get(i);
+            try {
+                new InternetAddress(address, true).validate();
+            } catch (AddressException | RuntimeException e) {
+                throw fault(at + "/email/" + i, "'" + address + "' is not an e-mail address");
+            }
+        }
+        if (c.digest() != null) {
+            Duration period;
+            try {
+                period = c.digestPeriod();
+            } catch (DateTimeParseException e) {
+                throw fault(at + "/digest", "'" + c.digest() + "' is not an ISO-8601 period such as PT15M");
+            }
+            if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(1)) > 0) {
+                throw fault(at + "/digest", "must be between PT1S and P1D, was " + c.digest());
+            }
+        }
+    }
+
+    private static void checkWebhook(Channel c, String at) {
+        if (c.webhook().isBlank()) {
+            throw fault(at + "/webhook", "must be an absolute http or https URL");
         }
         try {
             URI uri = new URI(c.webhook());

@@ -11,12 +11,12 @@ import org.watchfloor.model.Severity;
 
 /** A subscription takes alerts on its topics (or all), of its kinds (or all), at or above its severity. */
 class SubscriptionMatchTest {
-    private static final List<Channel> HOOK = List.of(new Channel("https://hooks.example.org/in", null, null, null));
+    private static final List<Channel> HOOK = List.of(Channel.webhook("https://hooks.example.org/in", null, null, null));
 
     @Test
     void topicsKindsAndSeverityAllHaveToAgree() {
         Subscription troops = new Subscription("troops", List.of("dprk-troops-russia"), Severity.URGENT,
-                List.of(AlertKind.NEW, AlertKind.SURGE), HOOK);
+                List.of(AlertKind.NEW, AlertKind.SURGE), HOOK, null);
 
         assertThat(troops.matches(alert("dprk-troops-russia", AlertKind.NEW, Severity.URGENT))).isTrue();
         assertThat(troops.matches(alert("dprk-troops-russia", AlertKind.SURGE, Severity.FLASH))).isTrue();
@@ -27,7 +27,7 @@ class SubscriptionMatchTest {
 
     @Test
     void allTopicsEveryKindAndRoutineAreTheDefaults() {
-        Subscription everything = new Subscription("everything", List.of(Subscription.ALL), null, null, HOOK);
+        Subscription everything = new Subscription("everything", List.of(Subscription.ALL), null, null, HOOK, null);
 
         for (AlertKind kind : AlertKind.values()) {
             for (Severity severity : Severity.values()) {

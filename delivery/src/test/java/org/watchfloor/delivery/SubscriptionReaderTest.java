@@ -34,6 +34,24 @@ class SubscriptionReaderTest {
     }
 
     @Test
+    void emailAndKafkaChannelsAreReadAndMatchTheSchema() {
+        Subscription duty = SubscriptionReader.load(DIR.resolve("channels.yaml")).get(0);
+
+        assertThat(duty.channels()).extracting(Channel::describe).containsExactly(
+                "email duty@example.org,deputy@example.org", "email desk@example.org digest PT15M", "kafka alerts.duty");
+        assertThat(duty.wantsFeedHealth()).isTrue();
+        assertThat(duty.channels().get(1).digestPeriod()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(SchemaValidator.forSerde(Subscription.SERDE).violations(Subscription.SERDE.toJson(duty))).isEmpty();
+    }
+
+    @Test
+    void aBadAddressADigestThatIsNoPeriodAndTwoKindsInOneChannelAreRefusedAtTheirLines() {
+        assertRefused("bad-email.yaml", ":7: subscription #1 'desk': channels[0].email[1]: 'not an address' is not an e-mail");
+        assertRefused("bad-digest.yaml", ":6: subscription #1 'desk': channels[0].digest: '15 minutes' is not an ISO-8601");
+        assertRefused("two-kinds.yaml", ":5: subscription #1 'desk': channels[0]: a channel is one of webhook");
+    }
+
+    @Test
     void aSecretWrittenInlineIsRefusedAtItsLine() {
         assertRefused("inline-secret.yaml", ":7: subscription #1: ", "secret");
     }

@@ -2,6 +2,11 @@ package org.watchfloor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.watchfloor.delivery.DeliveryFixture.alert;
+import static org.watchfloor.delivery.DeliveryFixture.awaitAllCommitted;
+import static org.watchfloor.delivery.DeliveryFixture.deployment;
+import static org.watchfloor.delivery.DeliveryFixture.produce;
+import static org.watchfloor.delivery.DeliveryFixture.undelivered;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,34 +17,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.model.Alert;
-import org.watchfloor.model.AlertKind;
 import org.watchfloor.model.SchemaValidator;
 import org.watchfloor.model.Severity;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
-import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
@@ -66,7 +54,7 @@ class WebhookDeliveryIT {
         Path secretFile = Files.writeString(dir.resolve("hook.secret"), secret + "\n");
         try (Receiver receiver = Receiver.healthy()) {
             new Subscriptions(setup).apply(List.of(new Subscription("analysts", List.of(TOPIC), Severity.URGENT, null,
-                    List.of(new Channel(receiver.url(), "json", secretFile.toString(), null)))));
+                    List.of(Channel.webhook(receiver.url(), "json", secretFile.toString(), null)), null)));
             try (DeliveryStage stage = DeliveryStage.start(setup, QUICK, Clock.systemUTC())) {
                 produce(setup, alert("a1", TOPIC, Severity.URGENT), alert("a2", "other-topic", Severity.FLASH),
                         alert("a3", TOPIC, Severity.ROUTINE), alert("a4", TOPIC, Severity.FLASH));
@@ -164,67 +152,9 @@ class WebhookDeliveryIT {
         }
     }
 
-    private static KafkaSetup deployment(KafkaCluster cluster) {
-        KafkaSetup setup = KafkaSetup.of(cluster.bootstrapServers())
-                .withDeployment("delivery-" + UUID.randomUUID().toString().substring(0, 8));
-        TopicTable.ensure(setup);
-        return setup;
-    }
-
     private static Subscription subscription(String name, Receiver receiver) {
         return new Subscription(name, List.of(Subscription.ALL), null, null,
-                List.of(new Channel(receiver.url(), null, null, null)));
-    }
-
-    private static Alert alert(String id, String topic, Severity severity) {
-        return new Alert(id, topic, topic, AlertKind.NEW, severity, "story-" + id, "Headline " + id, "why",
-                List.of("evidence"), List.of(), List.of(), Instant.parse("2024-10-24T08:00:00Z"), Instant.now(), 1);
-    }
-
-    private static void produce(KafkaSetup setup, Alert... alerts) throws Exception {
-        try (KafkaProducer<String, Alert> producer = setup.producer(Map.of(), new StringSerializer(),
-                Topics.ALERT.serializer())) {
-            for (Alert a : alerts) {
-                producer.send(new ProducerRecord<>(setup.topics().alerts().name(), a.storyId(), a)).get();
-            }
-        }
-    }
-
-    /** Waits until the delivery group has committed every alert appended so far: nothing more will be sent. */
-    private static void awaitAllCommitted(KafkaSetup setup) {
-        try (Admin admin = setup.admin()) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                        setup.id(DeliverySettings.GROUP_ID)).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                for (int p = 0; p < setup.topicSettings().partitions(); p++) {
-                    latest.put(new TopicPartition(setup.topics().alerts().name(), p), OffsetSpec.latest());
-                }
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
-                        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-                return end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
-            });
-        }
-    }
-
-    private static List<Undelivered> undelivered(KafkaSetup setup, Duration within) {
-        String topic = setup.topics().undelivered();
-        List<Undelivered> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = setup.consumer(Map.of(), new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant until = Instant.now().plus(within);
-            while (Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    found.add(Undelivered.SERDE.fromBytes(r.value()));
-                }
-            }
-        }
-        return found;
+                List.of(Channel.webhook(receiver.url(), null, null, null)), null);
     }
 
     private static String hmac(byte[] key, String prefix, byte[] body) throws Exception {

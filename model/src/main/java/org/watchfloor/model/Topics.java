@@ -77,6 +77,11 @@ public record Topics(
         return prefix + "alerts.undelivered";
     }
 
+    /** Compacted: per subscription, what the delivery stage last reported (last success, failures, undelivered). */
+    public String deliveryStatus() {
+        return prefix + "delivery.status";
+    }
+
     /** The data topics, which every deployment needs. */
     public List<String> names() {
         return List.of(raw.name(), enriched.name(), alerts.name(), stories().name(), deadLetters.name());
