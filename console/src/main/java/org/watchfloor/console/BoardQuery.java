@@ -1,7 +1,6 @@
 package org.watchfloor.console;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.watchfloor.model.Severity;
 
@@ -36,7 +35,7 @@ public record BoardQuery(String topic, Severity severity, Boolean acked, int off
     public static BoardQuery parse(Function<String, String> param) {
         String severity = blankToNull(param.apply("severity"));
         String acked = blankToNull(param.apply("acked"));
-        if (acked != null && !Map.of("true", 1, "false", 0).containsKey(acked)) {
+        if (acked != null && !acked.equals("true") && !acked.equals("false")) {
             throw new IllegalArgumentException("acked must be true or false, was '" + acked + "'");
         }
         try {

@@ -79,7 +79,7 @@ public final class ConsoleStage implements Part, AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            closeQuietly(store, hub, writer);
+            closeQuietly(hub, store, writer);
             throw new IllegalStateException("console cannot listen on " + settings.bind() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
@@ -103,11 +103,12 @@ public final class ConsoleStage implements Part, AutoCloseable {
         return store.failure();
     }
 
+    /** Ends the open event streams first: they must end while their server still runs. */
     @Override
-    public void close() throws InterruptedException {
-        hub.close();
+    public void close() {
+        closeQuietly(hub);
         server.stop();
-        closeQuietly(store, hub, writer);
+        closeQuietly(store, writer);
     }
 
     private static void asset(Context ctx, String file) {
@@ -124,15 +125,15 @@ public final class ConsoleStage implements Part, AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static void closeQuietly(ConsoleStore store, SseHub hub, AutoCloseable writer) {
-        try {
-            store.close();
-            hub.close();
-            writer.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("console did not close cleanly: {}", e.toString());
+    private static void closeQuietly(AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("console part {} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 }
