@@ -70,7 +70,11 @@
     const meta = el('div', 'meta');
     meta.append(el('span', 'severity', row.severity), el('span', 'kind', row.kind),
       el('span', 'updated', 'updated ' + time(row.updatedAt)));
-    li.append(meta, el('h2', 'headline', row.headline || row.storyId));
+    const headline = el('h2', 'headline');
+    const open = el('a', null, row.headline || row.storyId);
+    open.href = '#story=' + encodeURIComponent(row.storyId);
+    headline.append(open);
+    li.append(meta, headline);
     const topics = el('div', 'topics');
     row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
     li.append(topics);
@@ -92,12 +96,75 @@
     return li;
   }
 
+  function link(url, text) {
+    // Only web addresses become links: a feed's "javascript:" link stays text.
+    if (!/^https?:\/\//i.test(url || '')) return el('span', null, text);
+    const a = el('a', null, text);
+    a.href = url;
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  function openStory() {
+    const match = /^#story=(.+)$/.exec(location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function renderStory(story) {
+    const row = story.row;
+    const view = $('story');
+    const back = el('a', 'back', '← Board');
+    back.href = '#';
+    const meta = el('div', 'meta');
+    meta.append(el('span', 'severity', row.severity), el('span', 'kind', row.kind),
+      el('span', null, 'first seen ' + time(row.firstSeen) + ' · sources ' + row.sourceCount));
+    const topics = el('div', 'topics');
+    row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
+    const developments = el('ol', 'developments');
+    story.alerts.forEach((alert) => {
+      const li = el('li', 'development');
+      li.append(el('div', 'when', time(alert.emittedAt) + ' · ' + alert.kind + ' · ' + (alert.topicName || alert.topic)),
+        el('p', 'reason', alert.reason));
+      if (alert.facts && alert.facts.length) li.append(el('p', 'whatsnew', 'New: ' + alert.facts.join('; ')));
+      developments.append(li);
+    });
+    const evidence = el('ul', 'evidence');
+    row.evidence.forEach((sentence) => evidence.append(el('li', null, sentence)));
+    const sources = el('ul', 'sources');
+    row.items.forEach((item) => {
+      const li = el('li');
+      li.append(link(item.link, item.source || item.link || item.id), el('span', 'when', ' · ' + time(item.published)));
+      sources.append(li);
+    });
+    view.className = 'story sev-' + row.severity;
+    view.dataset.story = row.storyId;
+    view.replaceChildren(back, meta, el('h2', 'headline', row.headline || row.storyId), topics,
+      el('h3', null, 'Developments'), developments, el('h3', null, 'Evidence'), evidence,
+      el('h3', null, 'Sources'), sources,
+      el('p', 'ack', row.ack ? 'Acknowledged by ' + row.ack.by + ' at ' + time(row.ack.at) : 'Not acknowledged'));
+  }
+
+  function route() {
+    const id = openStory();
+    $('story').hidden = !id;
+    board.hidden = Boolean(id);
+    $('empty').hidden = Boolean(id) || board.children.length > 0;
+    if (!id) return;
+    fetch('/api/stories/' + encodeURIComponent(id), { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+        return response.json();
+      })
+      .then(renderStory)
+      .catch((error) => say('Cannot load the story: ' + error.message));
+  }
+
   function render() {
     renderTopicOptions();
     const shown = [...rows.values()].filter(visible).sort((a, b) =>
       (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.storyId.localeCompare(b.storyId)));
     board.replaceChildren(...shown.map(renderRow));
-    $('empty').hidden = shown.length > 0;
+    $('empty').hidden = shown.length > 0 || Boolean(openStory());
   }
 
   function acknowledge(storyId, button) {
@@ -147,12 +214,15 @@
       pending.push(row);
     } else if (upsert(row)) {
       render();
+      if (openStory() === row.storyId) route();
     }
   }
 
   who.value = localStorage.getItem('watchfloor.who') || '';
   who.addEventListener('change', () => localStorage.setItem('watchfloor.who', who.value.trim()));
   Object.values(filters).forEach((select) => select.addEventListener('change', render));
+  window.addEventListener('hashchange', route);
+  route();
 
   const stream = new EventSource('/api/stream');
   stream.addEventListener('story', onRow);

@@ -133,6 +133,41 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aStoryViewShowsItsDevelopmentsInOrderAndOnlyWebAddressesAsLinks(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = setup(cluster, "story");
+        Alert arrival = alert("f1", "story-f", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT,
+                "North Korean engineers arrive in Donetsk", 0, List.of());
+        Alert update = new Alert("f2", "dprk-troops-russia", "North Korean troops in Russia", AlertKind.UPDATE,
+                Severity.URGENT, "story-f", "North Korean engineers arrive in Donetsk", "Matched again with a figure",
+                List.of("Kyiv says 1,000 North Korean engineers are in Donetsk."),
+                List.of(new AlertItem("item-f2", "javascript:window.__xss=4", "hostile.example", Instant.now())),
+                List.of("troops 1,000 (PRK)"), Instant.parse("2024-10-17T14:20:00Z"), Instant.now().plusSeconds(60), 2);
+        produce(setup, arrival);
+        produce(setup, update);
+        try (ConsoleStage console = start(setup, "")) {
+            open(first, console.url());
+            waitFor(first, "li[data-story='story-f'] .whatsnew");
+
+            first.findElement(By.cssSelector("li[data-story='story-f'] .headline a")).click();
+
+            waitFor(first, "#story[data-story='story-f'] .development");
+            List<String> developments = first.findElements(By.cssSelector("#story .development .when")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(developments).hasSize(2);
+            assertThat(developments.get(0)).contains("NEW");
+            assertThat(developments.get(1)).contains("UPDATE");
+            assertThat(first.findElement(By.id("story")).getText()).contains("New: troops 1,000 (PRK)",
+                    "Kyiv says 1,000 North Korean engineers are in Donetsk.", "hostile.example");
+            assertThat(first.findElements(By.cssSelector("#story .sources a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).isEqualTo("https://wire.example.org/f1"));
+            HeadlessChromium.screenshot(first, "story-view");
+
+            first.findElement(By.cssSelector("#story .back")).click();
+            new WebDriverWait(first, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        }
+    }
+
+    @Test
     void withATokenSetARequestWithoutItIsRefused(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "token");
         produce(setup, alert("d1", "story-d", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT, "Behind a token", 0,

@@ -18,7 +18,10 @@ public final class Board {
     private static final Comparator<StoryRow> NEWEST_FIRST = Comparator.comparing(StoryRow::updatedAt).reversed()
             .thenComparing(StoryRow::storyId);
 
+    static final int MAX_HISTORY = 100;
+
     private final Map<String, StoryRow> rows = new HashMap<>();
+    private final Map<String, List<Alert>> history = new HashMap<>();
     private final Map<String, AlertAck> acks = new HashMap<>();
     private long version;
 
@@ -31,6 +34,10 @@ public final class Board {
         StoryRow changed = row == null ? StoryRow.of(alert, ++version).withAck(acks.get(alert.storyId()), version)
                 : row.with(alert, ++version);
         rows.put(changed.storyId(), changed);
+        List<Alert> alerts = history.computeIfAbsent(alert.storyId(), id -> new ArrayList<>());
+        if (alerts.size() < MAX_HISTORY) {
+            alerts.add(alert);
+        }
         return Optional.of(changed);
     }
 
@@ -54,6 +61,11 @@ public final class Board {
         return Optional.ofNullable(rows.get(storyId));
     }
 
+    /** A story's row with its alerts in the order they were raised (the first {@value #MAX_HISTORY}). */
+    public synchronized Optional<Story> story(String storyId) {
+        return row(storyId).map(row -> new Story(row, List.copyOf(history.get(storyId))));
+    }
+
     public synchronized int size() {
         return rows.size();
     }
@@ -70,6 +82,10 @@ public final class Board {
         int from = Math.min(query.offset(), matching.size());
         int to = Math.min(from + query.limit(), matching.size());
         return new Page(matching.size(), query.offset(), query.limit(), List.copyOf(matching.subList(from, to)));
+    }
+
+    /** A story as its view shows it: the board's row and every alert folded into it, oldest first. */
+    public record Story(StoryRow row, List<Alert> alerts) {
     }
 
     /** One page of rows: {@code total} rows match, these are {@code limit} of them from {@code offset}. */

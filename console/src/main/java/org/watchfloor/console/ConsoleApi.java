@@ -11,7 +11,8 @@ import org.watchfloor.stage.PrometheusMetrics;
 
 /**
  * The console's HTTP endpoints besides the page and the stream: {@code GET /api/alerts} (the board's rows,
- * filtered and paged, {@link BoardQuery}), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}},
+ * filtered and paged, {@link BoardQuery}), {@code GET /api/stories/{id}} (a story's row and its alerts in
+ * order), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}},
  * written to {@code alert-acks}), {@code GET /health} and {@code GET /metrics}.
  */
 final class ConsoleApi {
@@ -31,6 +32,11 @@ final class ConsoleApi {
 
     void alerts(Context ctx) {
         json(ctx, board.page(BoardQuery.parse(ctx::queryParam)));
+    }
+
+    void story(Context ctx) {
+        String id = ctx.pathParam("id");
+        json(ctx, board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id + " on the board")));
     }
 
     /** What a POST to {@code /api/acks} holds. */

@@ -22,7 +22,8 @@ import org.watchfloor.stage.PrometheusMetrics;
 /**
  * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts} and {@code alert-acks},
  * and an HTTP server on {@link ConsoleSettings#bind()} serving the live board ({@code /}, plain HTML, CSS
- * and JavaScript from this module's resources), {@code /api/alerts}, {@code /api/stream} (server-sent
+ * and JavaScript from this module's resources), {@code /api/alerts}, {@code /api/stories/{id}},
+ * {@code /api/stream} (server-sent
  * events {@code story} and {@code ack}, each a {@link StoryRow}), {@code /api/acks}, {@code /health} and
  * {@code /metrics}. Stops on its own only when its store does ({@link #failure()}).
  */
@@ -66,6 +67,7 @@ public final class ConsoleStage implements Part, AutoCloseable {
             config.routes.before(guard::check);
             ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
             config.routes.get("/api/alerts", api::alerts);
+            config.routes.get("/api/stories/{id}", api::story);
             config.routes.post("/api/acks", ctx -> {
                 api.acknowledge(ctx);
                 acks.increment();

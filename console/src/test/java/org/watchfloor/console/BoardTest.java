@@ -43,6 +43,18 @@ class BoardTest {
     }
 
     @Test
+    void aStoryKeepsItsAlertsInTheOrderRaised() {
+        board.add(alert("a1", "s1", "t1", Severity.URGENT, "h", 0));
+        board.add(alert("a2", "s1", "t2", Severity.URGENT, "h", 0));
+        board.add(alert("a3", "s1", "t1", AlertKind.UPDATE, Severity.URGENT, "h", 5, List.of("troops 1,000 (PRK)")));
+
+        Board.Story story = board.story("s1").orElseThrow();
+        assertThat(story.alerts()).extracting(a -> a.id()).containsExactly("a1", "a2", "a3");
+        assertThat(story.row().alertIds()).containsExactly("a1", "a2", "a3");
+        assertThat(board.story("nope")).isEmpty();
+    }
+
+    @Test
     void anAlertReadTwiceChangesNothing() {
         board.add(alert("a1", "s1", "t", Severity.URGENT, "h", 0));
 
