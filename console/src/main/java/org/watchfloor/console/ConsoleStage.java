@@ -23,15 +23,15 @@ import org.watchfloor.stage.PrometheusMetrics;
  * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts} and {@code alert-acks},
  * and an HTTP server on {@link ConsoleSettings#bind()} serving the live board ({@code /}, plain HTML, CSS
  * and JavaScript from this module's resources), {@code /api/alerts}, {@code /api/stories/{id}},
- * {@code /api/stream} (server-sent
- * events {@code story} and {@code ack}, each a {@link StoryRow}), {@code /api/acks}, {@code /health} and
- * {@code /metrics}. Stops on its own only when its store does ({@link #failure()}).
+ * {@code /api/stream} (server-sent events {@code story} and {@code ack}, each a {@link StoryRow}),
+ * {@code /api/acks}, {@code /health} and {@code /metrics}, described by {@code /api/openapi.yaml}. Stops on
+ * its own only when its store does ({@link #failure()}).
  */
 public final class ConsoleStage implements Part, AutoCloseable {
     static final String ACKS_METER = "watchfloor.console.acks";
     private static final Logger log = LoggerFactory.getLogger(ConsoleStage.class);
     private static final Map<String, String> ASSETS = Map.of("/", "index.html", "/console.js", "console.js",
-            "/console.css", "console.css");
+            "/console.css", "console.css", "/api/openapi.yaml", "openapi.yaml");
 
     private final ConsoleStore store;
     private final SseHub hub;
@@ -118,7 +118,8 @@ public final class ConsoleStage implements Part, AutoCloseable {
         if (in == null) {
             throw new UncheckedIOException(new IOException("missing resource console/" + file));
         }
-        String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
+        String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css"
+                : file.endsWith(".yaml") ? "application/yaml" : "text/html";
         ctx.header("Cache-Control", "no-cache").contentType(type + "; charset=utf-8").result(in);
     }
 

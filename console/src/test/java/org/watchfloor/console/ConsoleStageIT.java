@@ -71,6 +71,8 @@ class ConsoleStageIT {
             HttpResponse<String> page = get(console, "/", Map.of("Cookie", cookie.split(";")[0]));
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+            assertThat(get(console, "/api/openapi.yaml", Map.of("Authorization", "Bearer s3cret-token-1")).body())
+                    .contains("openapi: 3.");
         }
     }
 
