@@ -65,7 +65,8 @@ final class ConfigCommand implements Callable<Integer> {
             }
             text.append("# Variable: ").append(Settings.ENV_PREFIX)
                     .append(key.name.toUpperCase(Locale.ROOT).replace('.', '_')).append('\n');
-            text.append(key.name).append(": ").append(yaml(String.valueOf(key.defaultValue))).append('\n');
+            Object value = key.type == ConfigDef.Type.PASSWORD ? "" : key.defaultValue;
+            text.append(key.name).append(": ").append(yaml(String.valueOf(value))).append('\n');
         }
         return text.toString();
     }
@@ -77,6 +78,7 @@ final class ConfigCommand implements Callable<Integer> {
             case LONG -> settings.longValue(key);
             case DOUBLE -> settings.number(key);
             case BOOLEAN -> settings.bool(key);
+            case PASSWORD -> settings.secret(key).isEmpty() ? "" : "<given>";
             default -> settings.string(key);
         };
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.broker.EmbeddedKafkaBroker;
+import org.watchfloor.console.ConsoleStage;
 import org.watchfloor.delivery.DeliveryStage;
 import org.watchfloor.ingest.FeedList;
 import org.watchfloor.ingest.FeedRegistration;
@@ -32,11 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The default way to try Watchfloor: an embedded broker with its data in {@code DATA/kafka}, every
- * stage (delivery to the subscribed webhooks included), and alerts printed as they reach the {@code alerts} topic. The feeds given (or the
+ * stage (delivery to the subscribed webhooks included), the web console, and alerts printed as they reach the
+ * {@code alerts} topic. The feeds given (or the
  * demo feeds) are registered in the {@code feeds} topic, and the ingest service polls what the
  * registry holds, so feeds added with {@code watchfloor feeds add} join the running pipeline. Runs
  * until Ctrl-C or SIGTERM, then stops everything and exits 0; when a part (a stage, ingest, the alert
- * printer) stops on its own, it stops everything too and exits 1.
+ * printer, the console) stops on its own, it stops everything too and exits 1.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on an embedded Kafka broker and print alerts as they are raised.")
@@ -95,7 +97,10 @@ final class RunCommand implements Callable<Integer> {
                  AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
                  IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
                  DeliveryStage delivery = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings),
-                         WatchfloorSettings.mail(settings), clock)) {
+                         WatchfloorSettings.mail(settings), clock);
+                 ConsoleStage console = ConsoleStage.start(setup, WatchfloorSettings.console(settings), clock)) {
+                spec.commandLine().getOut().println("Console: " + console.url());
+                spec.commandLine().getOut().flush();
                 log.info("Watchfloor running: Kafka at {}, {} feeds registered, read every {}, {} topics. Ctrl-C stops.",
                         setup.bootstrapServers(), feedList.size(), ingestSettings.interval(),
                         stageOptions.pack().topics().size());
@@ -103,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
                 parts.put("ingest", ingest);
                 parts.put("delivery", delivery);
                 parts.put("alert printer", tail);
+                parts.put("console", console);
                 return StageRunner.runUntilStopped(parts, signal);
             }
         }

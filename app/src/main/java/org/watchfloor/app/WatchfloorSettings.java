@@ -9,10 +9,12 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerts.AlertsConfig;
 import org.watchfloor.alerts.TopicPack;
+import org.watchfloor.console.ConsoleSettings;
 import org.watchfloor.delivery.DeliverySettings;
 import org.watchfloor.delivery.MailSettings;
 import org.watchfloor.enrich.EnrichTopology;
@@ -80,6 +82,9 @@ final class WatchfloorSettings {
     static final String SMTP_PASSWORD_FILE = "smtp.password.file";
     static final String SMTP_PASSWORD_ENV = "smtp.password.env";
     static final String SMTP_FROM = "smtp.from";
+    static final String CONSOLE_BIND = "console.bind";
+    static final String CONSOLE_PORT = "console.port";
+    static final String CONSOLE_TOKEN = "console.token";
     static final String DATA_DIR = "embedded.data.dir";
     static final String EMBEDDED_PORT = "embedded.port";
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
@@ -185,6 +190,14 @@ final class WatchfloorSettings {
                 "Or: environment variable of the delivery process holding the SMTP password.");
         d.define(SMTP_FROM, Type.STRING, mail.from(), emailAddress(), Importance.MEDIUM,
                 "Sender address of alert e-mails.");
+        d.define(CONSOLE_BIND, Type.STRING, ConsoleSettings.DEFAULT_BIND, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                "Address the web console listens on; 127.0.0.1 lets in only this machine, 0.0.0.0 every network "
+                        + "(then set console.token).");
+        d.define(CONSOLE_PORT, Type.INT, ConsoleSettings.DEFAULT_PORT, Range.between(0, 65535), Importance.HIGH,
+                "Port of the web console (and its /api, /metrics, /health); 0: any free port, printed at start.");
+        d.define(CONSOLE_TOKEN, Type.PASSWORD, "", consoleToken(), Importance.HIGH,
+                "When set, every request to the console needs it: 'Authorization: Bearer TOKEN', or open "
+                        + "/?token=TOKEN once in a browser (it sets a cookie). Never printed. Empty: no token.");
         d.define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, "'run' only: broker data and stage state.");
         d.define(EMBEDDED_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
                 "'run' only: client port of the embedded broker, for other Kafka tools.");
@@ -226,6 +239,23 @@ final class WatchfloorSettings {
             @Override
             public String toString() {
                 return "an e-mail address";
+            }
+        };
+    }
+
+    private static ConfigDef.Validator consoleToken() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                String text = value == null ? "" : ((Password) value).value();
+                if (!text.isEmpty() && !text.matches("[A-Za-z0-9._~+/=-]{16,200}")) {
+                    throw new ConfigException(name, "<hidden>", "16 to 200 letters, digits or ._~+/=-");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "empty, or 16 to 200 letters, digits or ._~+/=-";
             }
         };
     }
@@ -305,6 +335,11 @@ final class WatchfloorSettings {
         }
         return new MailSettings(s.string(SMTP_HOST).trim(), s.integer(SMTP_PORT), s.bool(SMTP_STARTTLS),
                 s.string(SMTP_USERNAME), s.string(SMTP_PASSWORD_FILE), s.string(SMTP_PASSWORD_ENV), s.string(SMTP_FROM));
+    }
+
+    /** The web console's address and token. */
+    static ConsoleSettings console(Settings s) {
+        return new ConsoleSettings(s.string(CONSOLE_BIND), s.integer(CONSOLE_PORT), s.secret(CONSOLE_TOKEN));
     }
 
     /** The Streams stages' options: state folder, topic pack, gazetteer and their tuning. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of DESIGN.md, checked on the production classes of every module: Rome is
- * imported by one package of ingest, CoreNLP by one class of enrich; ingest, enrich, alerts and delivery never
+ * imported by one package of ingest, CoreNLP by one class of enrich; ingest, enrich, alerts, delivery and console never
  * import each other; the commands live in app (the benchmarks' own commands in bench); production
  * code never needs bench.
  */
@@ -25,14 +25,14 @@ class ArchitectureTest {
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
             .importPackages("org.watchfloor");
     private static final String[] STAGES = {"org.watchfloor.ingest..", "org.watchfloor.enrich..", "org.watchfloor.alerts..",
-            "org.watchfloor.delivery.."};
+            "org.watchfloor.delivery..", "org.watchfloor.console.."};
 
     @Test
     void everyModuleIsImported() {
         Set<String> packages = PRODUCTION.stream().map(JavaClass::getPackageName)
                 .map(p -> p.split("\\.")[2]).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(packages).contains("model", "stage", "broker", "ingest", "enrich", "alerts", "delivery", "bench",
-                "app");
+        assertThat(packages).contains("model", "stage", "broker", "ingest", "enrich", "alerts", "delivery", "console",
+                "bench", "app");
     }
 
     @Test

@@ -67,4 +67,15 @@ class ConfigCommandTest {
 
         assertThat(effective.out()).contains("kafka.sasl.jaas.config: <given>").doesNotContain("secret-value");
     }
+
+    @Test
+    void theConsoleTokenIsNeverPrintedAndAShortOneIsRefused() {
+        Run effective = run("config", "--set", "console.token=s3cret-console-token");
+
+        assertThat(effective.out()).contains("console.token: \"<given>\"    # --set console.token")
+                .doesNotContain("s3cret-console-token");
+        Run refused = run("config", "--set", "console.token=short");
+        assertThat(refused.code()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(refused.err()).contains("console.token").doesNotContain("short");
+    }
 }

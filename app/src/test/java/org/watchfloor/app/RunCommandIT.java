@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +29,7 @@ import org.watchfloor.model.Topics;
 
 /**
  * {@code watchfloor run} as a user starts it: a separate JVM with the bundled demo feeds, an
- * embedded broker in a fresh data folder, alerts on standard output, and Ctrl-C (SIGINT) ending
+ * embedded broker in a fresh data folder, alerts on standard output and on the console, and Ctrl-C (SIGINT) ending
  * it with exit code 0; a part that dies stops the whole process with exit code 1.
  */
 class RunCommandIT {
@@ -35,6 +39,13 @@ class RunCommandIT {
         try (Run run = Run.start(dataDir)) {
             run.awaitFirstAlert();
             run.printedOneBlockPerDevelopment();
+            String console = run.out.stream().filter(line -> line.startsWith("Console: http://127.0.0.1:"))
+                    .findFirst().orElseThrow().substring("Console: ".length());
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(console + "health"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(console + "api/alerts"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"id\":\"dprk-troops-russia\""));
 
             new ProcessBuilder("kill", "-INT", String.valueOf(run.process.pid())).start().waitFor();
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
@@ -69,7 +80,8 @@ class RunCommandIT {
             int port = freePort();
             Process process = new ProcessBuilder(java.toString(), "-Xmx1200m",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(port))
+                    "run", "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(port),
+                    "--set", "console.port=0")
                     .redirectError(dataDir.resolve("stderr.log").toFile())
                     .start();
             List<String> out = new CopyOnWriteArrayList<>();

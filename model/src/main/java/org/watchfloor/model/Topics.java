@@ -10,9 +10,10 @@ import org.apache.kafka.common.serialization.Serdes;
  * one cluster.
  *
  * <p>The data topics travel with their serdes here. The compacted control topics ({@code feeds},
- * {@code feed-state}, {@code watchlists}, {@code subscriptions}) are named here too; their value types
- * belong to the module that owns them (ingest for feeds, alerts for watchlists, delivery for
- * subscriptions and {@code alerts.undelivered}), which builds their descriptors.
+ * {@code feed-state}, {@code watchlists}, {@code subscriptions}, {@code alert-acks}) are named here too;
+ * their value types belong to the module that owns them (ingest for feeds, alerts for watchlists,
+ * delivery for subscriptions and {@code alerts.undelivered}, console for acknowledgements), which
+ * builds their descriptors.
  */
 public record Topics(
         String prefix,
@@ -70,6 +71,11 @@ public record Topics(
     /** Compacted: who gets which alerts through which channels, key = subscription name. */
     public String subscriptions() {
         return prefix + "subscriptions";
+    }
+
+    /** Compacted: who acknowledged each story's development, and when, key = story id. */
+    public String alertAcks() {
+        return prefix + "alert-acks";
     }
 
     /** Alerts a channel could not take before its deadline, with the subscription, channel and reason. */

@@ -3,7 +3,6 @@ package org.watchfloor.stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
@@ -12,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records read and then skipped because they cannot be used: an unreadable value, or a tombstone where
  * none belongs. Each one is logged with its topic, partition, offset and key, and counted in
- * {@value #METER} (tags {@code topic}, {@code reason}) in Micrometer's global registry, which holds an
- * in-memory registry from the first use on. Streams stages dead-letter what they cannot read as well
+ * {@value #METER} (tags {@code topic}, {@code reason}) in Micrometer's global registry, which holds the
+ * Prometheus registry ({@link PrometheusMetrics}) from the first use on. Streams stages dead-letter what they cannot read as well
  * ({@link DeadLetterHandler}, counted in {@value #DEAD_LETTERED}).
  */
 public final class SkippedRecords {
@@ -22,9 +21,7 @@ public final class SkippedRecords {
     private static final Logger log = LoggerFactory.getLogger(SkippedRecords.class);
 
     static {
-        if (Metrics.globalRegistry.getRegistries().isEmpty()) {
-            Metrics.globalRegistry.add(new SimpleMeterRegistry());
-        }
+        PrometheusMetrics.registry();
     }
 
     private SkippedRecords() {

@@ -74,7 +74,8 @@ public final class TopicTable {
                 new Definition(t.feedState(), n, rf, compact, "per-feed polling state, key feed URL"),
                 new Definition(t.watchlists(), 1, rf, compact, "the topic rules in force, key topic id"),
                 new Definition(t.subscriptions(), 1, rf, compact, "the subscriptions in force, key subscription name"),
-                new Definition(t.deliveryStatus(), 1, rf, compact, "per subscription, delivery's last reported status"));
+                new Definition(t.deliveryStatus(), 1, rf, compact, "per subscription, delivery's last reported status"),
+                new Definition(t.alertAcks(), 1, rf, compact, "acknowledgements of stories, key story id"));
     }
 
     /** Creates the deployment's missing topics and checks the existing ones (see the class comment). */

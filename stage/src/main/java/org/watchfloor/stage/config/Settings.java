@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +158,12 @@ public final class Settings {
 
     public String string(String key) {
         return (String) value(key);
+    }
+
+    /** The value of a password setting (never logged or printed; {@link #describeChanged()} masks it). */
+    public String secret(String key) {
+        Object value = value(key);
+        return value == null ? "" : ((Password) value).value();
     }
 
     public int integer(String key) {
