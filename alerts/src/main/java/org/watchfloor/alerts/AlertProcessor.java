@@ -1,5 +1,6 @@
 package org.watchfloor.alerts;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.watchfloor.model.NewsItem;
  * as one more source. NEW alerts feed the surge count. Nothing is dropped for arriving late.
  */
 final class AlertProcessor implements Processor<String, EnrichedItem, String, Object> {
+    /** Alerts raised, by topic, kind and severity (bounded by the pack's topics), in the process's global registry. */
+    static final String ALERTS_METER = "watchfloor.alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertProcessor.class);
 
     private final AlertsConfig config;
@@ -131,5 +134,7 @@ final class AlertProcessor implements Processor<String, EnrichedItem, String, Ob
                 alert.severity(), alert.storyId(), alert.items().isEmpty() ? "-" : input.value().item().id(),
                 alert.reason());
         context.forward(new Record<>(alert.storyId(), alert, input.timestamp(), CloudEventHeaders.of(alert)));
+        Metrics.counter(ALERTS_METER, "topic", alert.topic(), "kind", alert.kind().name(), "severity",
+                alert.severity().name()).increment();
     }
 }

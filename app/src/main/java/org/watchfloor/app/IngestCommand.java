@@ -1,5 +1,6 @@
 package org.watchfloor.app;
 
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +67,8 @@ final class IngestCommand implements Callable<Integer> {
             feedList.forEach(uri -> registry.add(FeedRegistration.of(uri.toString())));
         }
         ShutdownSignal signal = ShutdownSignal.install();
-        try (IngestService service = IngestService.start(setup, setup.topics(), ingestSettings, Clock.systemUTC())) {
+        try (IngestService service = IngestService.start(setup, setup.topics(), ingestSettings, Clock.systemUTC(),
+                Metrics.globalRegistry)) {
             return StageRunner.runUntilStopped(Map.of("ingest", service), signal);
         }
     }

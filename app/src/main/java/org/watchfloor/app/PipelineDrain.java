@@ -1,21 +1,8 @@
 package org.watchfloor.app;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +13,12 @@ import org.slf4j.LoggerFactory;
  */
 final class PipelineDrain {
     private static final Logger log = LoggerFactory.getLogger(PipelineDrain.class);
-    private final Admin admin;
+    private final GroupLag lags;
     private final BooleanSupplier failed;
 
     /** {@code failed} tells when a stage has died: waiting for it to drain would be in vain. */
     PipelineDrain(Admin admin, BooleanSupplier failed) {
-        this.admin = admin;
+        this.lags = new GroupLag(admin);
         this.failed = failed;
     }
 
@@ -59,34 +46,8 @@ final class PipelineDrain {
     }
 
     long lag(String applicationId, String sourceTopic) {
-        try {
-            Set<String> topics = new java.util.TreeSet<>(List.of(sourceTopic));
-            for (String name : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
-                if (name.startsWith(applicationId + "-") && name.endsWith("-repartition")) {
-                    topics.add(name);
-                }
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
-                d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
-            }
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .all().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            long lag = 0;
-            for (var end : ends.entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                long position = done == null ? 0 : done.offset();
-                lag += Math.max(0, end.getValue().offset() - position);
-            }
-            return lag;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring the lag of " + applicationId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot measure the lag of " + applicationId + ": " + e.getMessage(), e);
-        }
+        return lags.of(applicationId, sourceTopic).map(GroupLag.Lag::records)
+                .orElseThrow(() -> new IllegalStateException(sourceTopic + " does not exist"));
     }
 
     private static void pause() {

@@ -1,5 +1,6 @@
 package org.watchfloor.app;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -95,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             }
             try (StreamStages stages = StreamStages.start(setup, stageOptions, clock);
                  AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start();
-                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock);
+                 IngestService ingest = IngestService.start(setup, setup.topics(), ingestSettings, clock,
+                         Metrics.globalRegistry);
                  DeliveryStage delivery = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings),
                          WatchfloorSettings.mail(settings), clock);
                  ConsoleStage console = ConsoleStage.start(setup, WatchfloorSettings.console(settings), clock)) {

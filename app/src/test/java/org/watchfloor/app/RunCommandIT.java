@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,6 +48,26 @@ class RunCommandIT {
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
             await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(console + "api/alerts"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"id\":\"dprk-troops-russia\""));
+            String health = http.send(HttpRequest.newBuilder(URI.create(console + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(health).contains("\"ready\":true");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(console + "metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            metrics.lines().filter(l -> l.startsWith("watchfloor_") || l.contains("records_lag")
+                    || l.contains("process_total")).forEach(System.out::println);
+            assertThat(metrics).containsPattern("watchfloor_alerts_total\\{[^}]*kind=\"NEW\"[^}]*topic=\"dprk-troops-russia\"")
+                    .containsPattern("watchfloor_ingest_polls_total\\{[^}]*outcome=\"fetched\"")
+                    .containsPattern("watchfloor_ingest_items_total\\{change=\"new\"")
+                    .containsPattern("kafka_stream_thread_process_total\\{[^}]*watchfloor-alerts")
+                    .containsPattern("kafka_stream_thread_process_total\\{[^}]*watchfloor-enrich");
+            StringWriter status = new StringWriter();
+            int code = Main.commandLine().setOut(new PrintWriter(status, true))
+                    .execute("status", "--bootstrap-servers", "127.0.0.1:" + run.port);
+            System.out.print(status);
+            assertThat(code).isZero();
+            assertThat(status.toString()).containsPattern("(?m)^enrich +watchfloor-enrich +news.raw +\\d+$")
+                    .containsPattern("(?m)^alerts +watchfloor-alerts +news.enriched +\\d+$")
+                    .containsPattern("feeds: \\d+ registered");
 
             new ProcessBuilder("kill", "-INT", String.valueOf(run.process.pid())).start().waitFor();
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();

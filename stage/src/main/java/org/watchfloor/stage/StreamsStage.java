@@ -1,5 +1,7 @@
 package org.watchfloor.stage;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +23,9 @@ import org.watchfloor.model.Topics;
  * A running Kafka Streams stage, the way every Watchfloor stage runs: exactly-once, unreadable records
  * dead-lettered with their position and error ({@link DeadLetterHandler}), any other failure fatal
  * (the client shuts down; the caller decides whether to exit), and a clean stop that leaves the
- * group, so a restarted instance gets its partitions at once instead of after a session timeout.
+ * group, so a restarted instance gets its partitions at once instead of after a session timeout. Its
+ * Kafka Streams metrics (throughput, consumer lag, state stores) join the process's global Micrometer
+ * registry, so {@code /metrics} shows them.
  */
 public final class StreamsStage implements Part, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsStage.class);
@@ -29,10 +33,13 @@ public final class StreamsStage implements Part, AutoCloseable {
 
     private final KafkaStreams streams;
     private final AtomicReference<Throwable> error;
+    private final KafkaStreamsMetrics metrics;
 
     private StreamsStage(KafkaStreams streams, AtomicReference<Throwable> error) {
         this.error = error;
         this.streams = streams;
+        this.metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(Metrics.globalRegistry);
     }
 
     /**
@@ -145,5 +152,6 @@ public final class StreamsStage implements Part, AutoCloseable {
     public void close() {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
+        metrics.close();
     }
 }
