@@ -75,9 +75,7 @@
     open.href = '#story=' + encodeURIComponent(row.storyId);
     headline.append(open);
     li.append(meta, headline);
-    const topics = el('div', 'topics');
-    row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
-    li.append(topics);
+    li.append(topicLinks(row.topics));
     if (row.kind === 'UPDATE' && row.facts.length) {
       li.append(el('p', 'whatsnew', 'New in update ' + row.updates + ': ' + row.facts.join('; ')));
     }
@@ -105,21 +103,57 @@
     return a;
   }
 
-  function openStory() {
-    const match = /^#story=(.+)$/.exec(location.hash);
+  function topicLinks(labels) {
+    const topics = el('div', 'topics');
+    labels.forEach((t) => {
+      const a = el('a', 'topic', t.name);
+      a.href = '#timeline=' + encodeURIComponent(t.id);
+      a.title = 'Timeline of ' + t.name;
+      topics.append(a);
+    });
+    return topics;
+  }
+
+  function opened(view) {
+    const match = new RegExp('^#' + view + '=(.+)$').exec(location.hash);
     return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function openStory() {
+    return opened('story');
+  }
+
+  function backLink() {
+    const back = el('a', 'back', '← Board');
+    back.href = '#';
+    return back;
+  }
+
+  function renderTimeline(timeline) {
+    const view = $('timeline');
+    const developments = el('ol', 'developments');
+    timeline.developments.forEach((d) => {
+      const li = el('li', 'development sev-' + d.severity);
+      const open = el('a', null, d.headline || d.storyId);
+      open.href = '#story=' + encodeURIComponent(d.storyId);
+      li.append(el('div', 'when', time(d.at) + ' · ' + d.kind + ' · ' + d.severity), open);
+      developments.append(li);
+    });
+    const figures = timeline.series.length ? window.watchfloorChart(timeline.series)
+      : el('p', 'empty', 'No troop or casualty figures reported in this topic\'s stories yet.');
+    view.dataset.topic = timeline.topic.id;
+    view.replaceChildren(backLink(), el('h2', null, 'Timeline: ' + timeline.topic.name),
+      el('h3', null, 'Figures reported, by claimant'), figures, el('h3', null, 'Developments'), developments);
   }
 
   function renderStory(story) {
     const row = story.row;
     const view = $('story');
-    const back = el('a', 'back', '← Board');
-    back.href = '#';
+    const back = backLink();
     const meta = el('div', 'meta');
     meta.append(el('span', 'severity', row.severity), el('span', 'kind', row.kind),
       el('span', null, 'first seen ' + time(row.firstSeen) + ' · sources ' + row.sourceCount));
-    const topics = el('div', 'topics');
-    row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
+    const topics = topicLinks(row.topics);
     const developments = el('ol', 'developments');
     story.alerts.forEach((alert) => {
       const li = el('li', 'development');
@@ -144,19 +178,25 @@
       el('p', 'ack', row.ack ? 'Acknowledged by ' + row.ack.by + ' at ' + time(row.ack.at) : 'Not acknowledged'));
   }
 
-  function route() {
-    const id = openStory();
-    $('story').hidden = !id;
-    board.hidden = Boolean(id);
-    $('empty').hidden = Boolean(id) || board.children.length > 0;
-    if (!id) return;
-    fetch('/api/stories/' + encodeURIComponent(id), { credentials: 'same-origin' })
+  function show(path, render, what) {
+    fetch(path, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
         return response.json();
       })
-      .then(renderStory)
-      .catch((error) => say('Cannot load the story: ' + error.message));
+      .then(render)
+      .catch((error) => say('Cannot load the ' + what + ': ' + error.message));
+  }
+
+  function route() {
+    const id = openStory();
+    const topic = opened('timeline');
+    $('story').hidden = !id;
+    $('timeline').hidden = !topic;
+    board.hidden = Boolean(id || topic);
+    $('empty').hidden = Boolean(id || topic) || board.children.length > 0;
+    if (id) show('/api/stories/' + encodeURIComponent(id), renderStory, 'story');
+    if (topic) show('/api/topics/' + encodeURIComponent(topic) + '/timeline', renderTimeline, 'timeline');
   }
 
   function render() {
@@ -164,7 +204,7 @@
     const shown = [...rows.values()].filter(visible).sort((a, b) =>
       (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.storyId.localeCompare(b.storyId)));
     board.replaceChildren(...shown.map(renderRow));
-    $('empty').hidden = shown.length > 0 || Boolean(openStory());
+    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline'));
   }
 
   function acknowledge(storyId, button) {

@@ -27,20 +27,27 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.watchfloor.console.ConsoleSettings;
 import org.watchfloor.console.ConsoleStage;
+import org.watchfloor.model.Actor;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertItem;
 import org.watchfloor.model.AlertKind;
+import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.FeedRef;
+import org.watchfloor.model.NewsItem;
+import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Severity;
 import org.watchfloor.model.Topics;
+import org.watchfloor.model.TroopFigure;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
 /**
- * The console in real headless Chromium against a real broker, alerts produced straight to {@code alerts}:
- * live updates without reload, an acknowledgement seen in a second window within 2 s, hostile feed text
- * shown as text, the token, and a restart. Screenshots go to {@code target/screenshots/}.
+ * The console in real headless Chromium against a real broker, alerts and enriched items produced straight
+ * to their topics: live updates without reload, an acknowledgement seen in a second window within 2 s,
+ * hostile feed text shown as text, a topic's timeline with one series per claimant, the token, and a
+ * restart. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("integration")
 @ExtendWith(KafkaExtension.class)
@@ -168,6 +175,33 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aTopicTimelineChartsOneSeriesPerClaimant(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = setup(cluster, "timeline");
+        String[][] reports = {{"g1", "UKR", "3000"}, {"g2", "KOR", "10000"}, {"g3", "UKR", "11000"}, {"g4", "KOR", "12000"}};
+        for (int i = 0; i < reports.length; i++) {
+            Alert alert = alert(reports[i][0], "story-" + reports[i][0], "dprk-troops-russia", AlertKind.NEW,
+                    Severity.URGENT, "Report " + (i + 1) + " of North Korean troops", i - reports.length, List.of());
+            produce(setup, enriched(alert.items().get(0), reports[i][1], Long.parseLong(reports[i][2])));
+            produce(setup, alert);
+        }
+        try (ConsoleStage console = start(setup, "")) {
+            open(first, console.url());
+            waitForRow(first, "story-g4");
+
+            row(first, "story-g4").findElement(By.cssSelector(".topic")).click();
+
+            waitFor(first, "#timeline[data-topic='dprk-troops-russia'] .chart g.series");
+            List<String> claimants = first.findElements(By.cssSelector("#timeline .chart g.series")).stream()
+                    .map(g -> g.getAttribute("data-claimant")).toList();
+            assertThat(claimants).containsExactly("KOR", "UKR");
+            assertThat(first.findElements(By.cssSelector("#timeline .chart polyline"))).hasSize(2);
+            assertThat(first.findElements(By.cssSelector("#timeline .legend li"))).hasSize(2);
+            assertThat(first.findElements(By.cssSelector("#timeline .developments li"))).hasSize(4);
+            HeadlessChromium.screenshot(first, "topic-timeline");
+        }
+    }
+
+    @Test
     void withATokenSetARequestWithoutItIsRefused(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "token");
         produce(setup, alert("d1", "story-d", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT, "Behind a token", 0,
@@ -251,6 +285,22 @@ class ConsoleBrowserIT {
                 severity, story, headline, "Matched " + topic, List.of(headline),
                 List.of(new AlertItem("item-" + id, "https://wire.example.org/" + id, "wire.example.org", at)), facts,
                 Instant.parse("2024-10-17T14:20:00Z"), at, 1);
+    }
+
+    private static EnrichedItem enriched(AlertItem item, String claimant, long troops) {
+        String sentence = claimant + " says " + troops + " North Korean troops are in Kursk.";
+        NewsItem news = new NewsItem(item.id(), new FeedRef("https://wire.example.org/feed", "Wire"), item.source(),
+                item.link(), sentence, "", item.published(), item.published(), "en", "hash-" + item.id());
+        return new EnrichedItem(news, List.of(), List.of(new Actor("PRK", "North Korea", "state", null, "Q423")),
+                List.of(new TroopFigure(troops, troops, troops, false, "PRK", "Kursk", claimant, sentence, 0, 1)),
+                List.of(), List.of(), new Pipeline(List.of("test"), "test", "test"));
+    }
+
+    private static void produce(KafkaSetup setup, EnrichedItem item) throws Exception {
+        try (KafkaProducer<String, EnrichedItem> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                setup.bootstrapServers()), new StringSerializer(), Topics.ENRICHED_ITEM.serializer())) {
+            producer.send(new ProducerRecord<>(setup.topics().enriched().name(), item.item().id(), item)).get();
+        }
     }
 
     private static void produce(KafkaSetup setup, Alert alert) throws Exception {

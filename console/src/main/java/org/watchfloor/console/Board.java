@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.watchfloor.model.Alert;
 
 /**
@@ -82,6 +83,33 @@ public final class Board {
         int from = Math.min(query.offset(), matching.size());
         int to = Math.min(from + query.limit(), matching.size());
         return new Page(matching.size(), query.offset(), query.limit(), List.copyOf(matching.subList(from, to)));
+    }
+
+    /** Every topic the board's stories matched, by id, with its name and how many stories matched it. */
+    public synchronized List<TopicCount> topics() {
+        Map<String, TopicCount> counts = new TreeMap<>();
+        for (StoryRow row : rows.values()) {
+            for (TopicLabel label : row.topics()) {
+                TopicCount seen = counts.get(label.id());
+                counts.put(label.id(), new TopicCount(label.id(), label.name(), seen == null ? 1 : seen.stories() + 1));
+            }
+        }
+        return List.copyOf(counts.values());
+    }
+
+    /** The stories that matched {@code topic}, each with its alerts. */
+    public synchronized List<Story> stories(String topic) {
+        List<Story> stories = new ArrayList<>();
+        for (StoryRow row : rows.values()) {
+            if (row.hasTopic(topic)) {
+                stories.add(new Story(row, List.copyOf(history.get(row.storyId()))));
+            }
+        }
+        return stories;
+    }
+
+    /** A topic the board's stories matched, with how many did. */
+    public record TopicCount(String id, String name, int stories) {
     }
 
     /** A story as its view shows it: the board's row and every alert folded into it, oldest first. */

@@ -20,14 +20,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.Part;
 import org.watchfloor.stage.SkippedRecords;
 
 /**
- * Keeps a {@link Board} current from Kafka: reads {@code alerts} and the compacted {@code alert-acks}
- * from their beginning (read_committed), is {@link #ready()} once it has reached the end offsets taken at
+ * Keeps a {@link Board} current from Kafka: reads {@code alerts}, the compacted {@code alert-acks} and
+ * {@code news.enriched} (the figures and actors of alerted items, into a {@link FigureBook}) from their beginning (read_committed), is {@link #ready()} once it has reached the end offsets taken at
  * its start, and then follows both live, telling {@code listener} of every changed row ("story" for an
  * alert, "ack" for an acknowledgement). Joins no group and commits nothing, so every console instance
  * holds the whole board. Unreadable records and stray tombstones on {@code alerts} are skipped and counted
@@ -44,7 +45,9 @@ public final class ConsoleStore implements Part, AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final Topic<String, Alert> alerts;
     private final Topic<String, AlertAck> acks;
+    private final Topic<String, EnrichedItem> enriched;
     private final Board board;
+    private final FigureBook figures;
     private final BiConsumer<String, StoryRow> listener;
     private final Thread thread = new Thread(this::follow, "console-store");
     private volatile Map<TopicPartition, Long> end = Map.of();
@@ -52,10 +55,12 @@ public final class ConsoleStore implements Part, AutoCloseable {
     private volatile boolean ready;
     private volatile String failure;
 
-    private ConsoleStore(KafkaSetup setup, Board board, BiConsumer<String, StoryRow> listener) {
+    private ConsoleStore(KafkaSetup setup, Board board, FigureBook figures, BiConsumer<String, StoryRow> listener) {
         this.alerts = setup.topics().alerts();
         this.acks = AlertAck.topic(setup.topics());
+        this.enriched = setup.topics().enriched();
         this.board = board;
+        this.figures = figures;
         this.listener = listener;
         this.consumer = setup.consumer(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "watchfloor-console-" + UUID.randomUUID(),
@@ -64,9 +69,10 @@ public final class ConsoleStore implements Part, AutoCloseable {
         consumerMetrics.bindTo(Metrics.globalRegistry);
     }
 
-    /** Starts reading {@code setup}'s alerts and acknowledgements into {@code board}. */
-    public static ConsoleStore start(KafkaSetup setup, Board board, BiConsumer<String, StoryRow> listener) {
-        ConsoleStore store = new ConsoleStore(setup, board, listener);
+    /** Starts reading {@code setup}'s alerts and acknowledgements into {@code board}, figures into {@code figures}. */
+    public static ConsoleStore start(KafkaSetup setup, Board board, FigureBook figures,
+                                     BiConsumer<String, StoryRow> listener) {
+        ConsoleStore store = new ConsoleStore(setup, board, figures, listener);
         store.thread.setDaemon(true);
         store.thread.start();
         return store;
@@ -76,6 +82,7 @@ public final class ConsoleStore implements Part, AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>(partitions(alerts.name()));
             partitions.addAll(partitions(acks.name()));
+            partitions.addAll(partitions(enriched.name()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
@@ -121,11 +128,14 @@ public final class ConsoleStore implements Part, AutoCloseable {
             return;
         }
         try {
-            if (isAck) {
+            if (record.topic().equals(enriched.name())) {
+                figures.add(ItemFigures.of(enriched.valueSerde().deserializer().deserialize(record.topic(), record.value())));
+            } else if (isAck) {
                 AlertAck ack = acks.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 board.acknowledge(record.key(), ack).ifPresent(row -> listener.accept(ACK, row));
             } else {
                 Alert alert = alerts.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                figures.alerted(alert);
                 board.add(alert).ifPresent(row -> listener.accept(STORY, row));
             }
         } catch (SerializationException e) {
