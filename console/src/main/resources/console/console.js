@@ -170,11 +170,27 @@
       li.append(link(item.link, item.source || item.link || item.id), el('span', 'when', ' · ' + time(item.published)));
       sources.append(li);
     });
+    const actors = el('ul', 'actors');
+    story.actors.forEach((actor) => {
+      const li = el('li', null, actor.name + ' (' + actor.kind + ')');
+      if (/^Q[1-9][0-9]*$/.test(actor.wikidata || '')) {
+        li.append(' · ', link('https://www.wikidata.org/wiki/' + actor.wikidata, actor.wikidata));
+      }
+      actors.append(li);
+    });
+    const figures = el('ul', 'figures');
+    story.figures.forEach((item) => {
+      const said = (f, what) => f.count.toLocaleString('en') + ' ' + what + (f.actor ? ' (' + f.actor + ')' : '')
+        + (f.location ? ' in ' + f.location : '') + ' · claimed by ' + (f.claimedBy || 'nobody named')
+        + ' · ' + time(item.at);
+      item.troops.forEach((f) => figures.append(el('li', null, said(f, 'troops'))));
+      item.casualties.forEach((f) => figures.append(el('li', null, said(f, f.kind))));
+    });
     view.className = 'story sev-' + row.severity;
     view.dataset.story = row.storyId;
     view.replaceChildren(back, meta, el('h2', 'headline', row.headline || row.storyId), topics,
       el('h3', null, 'Developments'), developments, el('h3', null, 'Evidence'), evidence,
-      el('h3', null, 'Sources'), sources,
+      el('h3', null, 'Sources'), sources, el('h3', null, 'Actors'), actors, el('h3', null, 'Figures'), figures,
       el('p', 'ack', row.ack ? 'Acknowledged by ' + row.ack.by + ' at ' + time(row.ack.at) : 'Not acknowledged'));
   }
 

@@ -140,7 +140,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aStoryViewShowsItsDevelopmentsInOrderAndOnlyWebAddressesAsLinks(KafkaCluster cluster) throws Exception {
+    void aStoryViewShowsItsDevelopmentsActorsAndFiguresAndOnlyWebAddressesAsLinks(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "story");
         Alert arrival = alert("f1", "story-f", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT,
                 "North Korean engineers arrive in Donetsk", 0, List.of());
@@ -149,6 +149,7 @@ class ConsoleBrowserIT {
                 List.of("Kyiv says 1,000 North Korean engineers are in Donetsk."),
                 List.of(new AlertItem("item-f2", "javascript:window.__xss=4", "hostile.example", Instant.now())),
                 List.of("troops 1,000 (PRK)"), Instant.parse("2024-10-17T14:20:00Z"), Instant.now().plusSeconds(60), 2);
+        produce(setup, enriched(arrival.items().get(0), "UKR", 1000));
         produce(setup, arrival);
         produce(setup, update);
         try (ConsoleStage console = start(setup, "")) {
@@ -164,7 +165,10 @@ class ConsoleBrowserIT {
             assertThat(developments.get(0)).contains("NEW");
             assertThat(developments.get(1)).contains("UPDATE");
             assertThat(first.findElement(By.id("story")).getText()).contains("New: troops 1,000 (PRK)",
-                    "Kyiv says 1,000 North Korean engineers are in Donetsk.", "hostile.example");
+                    "Kyiv says 1,000 North Korean engineers are in Donetsk.", "hostile.example",
+                    "1,000 troops (PRK) in Kursk · claimed by UKR");
+            assertThat(first.findElements(By.cssSelector("#story .actors a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).isEqualTo("https://www.wikidata.org/wiki/Q423"));
             assertThat(first.findElements(By.cssSelector("#story .sources a"))).singleElement()
                     .satisfies(a -> assertThat(a.getAttribute("href")).isEqualTo("https://wire.example.org/f1"));
             HeadlessChromium.screenshot(first, "story-view");

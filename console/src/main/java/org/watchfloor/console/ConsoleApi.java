@@ -11,10 +11,10 @@ import org.watchfloor.stage.PrometheusMetrics;
 
 /**
  * The console's HTTP endpoints besides the page and the stream: {@code GET /api/alerts} (the board's rows,
- * filtered and paged, {@link BoardQuery}), {@code GET /api/stories/{id}} (a story's row and its alerts in
- * order), {@code GET /api/topics} (topics with story counts), {@code GET /api/topics/{id}/timeline}
- * ({@link TopicTimeline}), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}},
- * written to {@code alert-acks}), {@code GET /health} and {@code GET /metrics}.
+ * filtered and paged, {@link BoardQuery}), {@code GET /api/stories/{id}} ({@link StoryDetail}),
+ * {@code GET /api/topics} (topics with story counts), {@code GET /api/topics/{id}/timeline}
+ * ({@link TopicTimeline}), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}}, written to
+ * {@code alert-acks}), {@code GET /health} and {@code GET /metrics}.
  */
 final class ConsoleApi {
     private final Board board;
@@ -39,7 +39,8 @@ final class ConsoleApi {
 
     void story(Context ctx) {
         String id = ctx.pathParam("id");
-        json(ctx, board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id + " on the board")));
+        json(ctx, StoryDetail.of(board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id
+                + " on the board")), figures));
     }
 
     void topics(Context ctx) {
