@@ -204,15 +204,37 @@
       .catch((error) => say('Cannot load the ' + what + ': ' + error.message));
   }
 
+  function renderResults(page) {
+    const list = el('ol', 'board');
+    page.rows.forEach((row) => list.append(renderRow(row)));
+    $('results').replaceChildren(backLink(), el('h2', null, 'Search: ' + page.total + ' stor'
+      + (page.total === 1 ? 'y' : 'ies') + (page.total > page.rows.length ? ', newest ' + page.rows.length : '')),
+    list);
+  }
+
+  function search(event) {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    [['q', 'search-q'], ['actor', 'search-actor'], ['topic', 'filter-topic'], ['from', 'search-from'],
+      ['to', 'search-to']].forEach(([name, id]) => {
+      if ($(id).value.trim()) query.set(name, $(id).value.trim());
+    });
+    location.hash = '#search=' + encodeURIComponent(query.toString());
+  }
+
   function route() {
     const id = openStory();
     const topic = opened('timeline');
+    const query = opened('search');
+    const away = Boolean(id || topic || query !== null);
     $('story').hidden = !id;
     $('timeline').hidden = !topic;
-    board.hidden = Boolean(id || topic);
-    $('empty').hidden = Boolean(id || topic) || board.children.length > 0;
+    $('results').hidden = query === null;
+    board.hidden = away;
+    $('empty').hidden = away || board.children.length > 0;
     if (id) show('/api/stories/' + encodeURIComponent(id), renderStory, 'story');
     if (topic) show('/api/topics/' + encodeURIComponent(topic) + '/timeline', renderTimeline, 'timeline');
+    if (query !== null) show('/api/search?limit=200&' + query, renderResults, 'search');
   }
 
   function render() {
@@ -220,7 +242,7 @@
     const shown = [...rows.values()].filter(visible).sort((a, b) =>
       (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.storyId.localeCompare(b.storyId)));
     board.replaceChildren(...shown.map(renderRow));
-    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline'));
+    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline') || opened('search') !== null);
   }
 
   function acknowledge(storyId, button) {
@@ -277,6 +299,7 @@
   who.value = localStorage.getItem('watchfloor.who') || '';
   who.addEventListener('change', () => localStorage.setItem('watchfloor.who', who.value.trim()));
   Object.values(filters).forEach((select) => select.addEventListener('change', render));
+  $('search-form').addEventListener('submit', search);
   window.addEventListener('hashchange', route);
   route();
 

@@ -179,7 +179,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aTopicTimelineChartsOneSeriesPerClaimant(KafkaCluster cluster) throws Exception {
+    void aTopicTimelineChartsOneSeriesPerClaimantAndSearchFindsItsStories(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "timeline");
         String[][] reports = {{"g1", "UKR", "3000"}, {"g2", "KOR", "10000"}, {"g3", "UKR", "11000"}, {"g4", "KOR", "12000"}};
         for (int i = 0; i < reports.length; i++) {
@@ -202,6 +202,12 @@ class ConsoleBrowserIT {
             assertThat(first.findElements(By.cssSelector("#timeline .legend li"))).hasSize(2);
             assertThat(first.findElements(By.cssSelector("#timeline .developments li"))).hasSize(4);
             HeadlessChromium.screenshot(first, "topic-timeline");
+
+            first.findElement(By.id("search-q")).sendKeys("report 3");
+            first.findElement(By.id("search-actor")).sendKeys("north korea");
+            first.findElement(By.cssSelector("#search-form button")).click();
+            waitFor(first, "#results li[data-story='story-g3']");
+            assertThat(first.findElements(By.cssSelector("#results li.row"))).hasSize(1);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.watchfloor.model.Alert;
 
 /**
@@ -72,17 +73,26 @@ public final class Board {
     }
 
     /** The rows {@code query} selects, newest development first, with how many match in all. */
-    public synchronized Page page(BoardQuery query) {
+    public Page page(BoardQuery query) {
+        return page(query::matches, query.offset(), query.limit());
+    }
+
+    /** The rows {@code query} selects, newest development first, with how many match in all. */
+    public Page page(SearchQuery query, FigureBook figures) {
+        return page(row -> query.matches(row, figures), query.offset(), query.limit());
+    }
+
+    private synchronized Page page(Predicate<StoryRow> selected, int offset, int limit) {
         List<StoryRow> matching = new ArrayList<>();
         for (StoryRow row : rows.values()) {
-            if (query.matches(row)) {
+            if (selected.test(row)) {
                 matching.add(row);
             }
         }
         matching.sort(NEWEST_FIRST);
-        int from = Math.min(query.offset(), matching.size());
-        int to = Math.min(from + query.limit(), matching.size());
-        return new Page(matching.size(), query.offset(), query.limit(), List.copyOf(matching.subList(from, to)));
+        int from = Math.min(offset, matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new Page(matching.size(), offset, limit, List.copyOf(matching.subList(from, to)));
     }
 
     /** Every topic the board's stories matched, by id, with its name and how many stories matched it. */

@@ -11,10 +11,11 @@ import org.watchfloor.stage.PrometheusMetrics;
 
 /**
  * The console's HTTP endpoints besides the page and the stream: {@code GET /api/alerts} (the board's rows,
- * filtered and paged, {@link BoardQuery}), {@code GET /api/stories/{id}} ({@link StoryDetail}),
- * {@code GET /api/topics} (topics with story counts), {@code GET /api/topics/{id}/timeline}
- * ({@link TopicTimeline}), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}}, written to
- * {@code alert-acks}), {@code GET /health} and {@code GET /metrics}.
+ * filtered and paged, {@link BoardQuery}), {@code GET /api/search} (the same, {@link SearchQuery}),
+ * {@code GET /api/stories/{id}} ({@link StoryDetail}), {@code GET /api/topics} (topics with story counts),
+ * {@code GET /api/topics/{id}/timeline} ({@link TopicTimeline}), {@code POST /api/acks}
+ * ({@code {"storyId": ..., "by": ...}}, written to {@code alert-acks}), {@code GET /health} and
+ * {@code GET /metrics}.
  */
 final class ConsoleApi {
     private final Board board;
@@ -35,6 +36,10 @@ final class ConsoleApi {
 
     void alerts(Context ctx) {
         json(ctx, board.page(BoardQuery.parse(ctx::queryParam)));
+    }
+
+    void search(Context ctx) {
+        json(ctx, board.page(SearchQuery.parse(ctx::queryParam), figures));
     }
 
     void story(Context ctx) {

@@ -23,10 +23,10 @@ import org.watchfloor.stage.PrometheusMetrics;
  * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts}, {@code alert-acks} and
  * {@code news.enriched}, and an HTTP server on {@link ConsoleSettings#bind()} serving the live board
  * ({@code /}, plain HTML, CSS and JavaScript from this module's resources), {@code /api/alerts},
- * {@code /api/stories/{id}}, {@code /api/topics}, {@code /api/topics/{id}/timeline}, {@code /api/stream}
- * (server-sent events {@code story} and {@code ack}, each a {@link StoryRow}), {@code /api/acks},
- * {@code /health} and {@code /metrics}, described by {@code /api/openapi.yaml}. Stops on its own only when
- * its store does ({@link #failure()}).
+ * {@code /api/search}, {@code /api/stories/{id}}, {@code /api/topics}, {@code /api/topics/{id}/timeline},
+ * {@code /api/stream} (server-sent events {@code story} and {@code ack}, each a {@link StoryRow}),
+ * {@code /api/acks}, {@code /health} and {@code /metrics}, described by {@code /api/openapi.yaml}. Stops
+ * on its own only when its store does ({@link #failure()}).
  */
 public final class ConsoleStage implements Part, AutoCloseable {
     static final String ACKS_METER = "watchfloor.console.acks";
@@ -70,6 +70,7 @@ public final class ConsoleStage implements Part, AutoCloseable {
             ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
             config.routes.get("/api/alerts", api::alerts);
             config.routes.get("/api/stories/{id}", api::story);
+            config.routes.get("/api/search", api::search);
             config.routes.get("/api/topics", api::topics);
             config.routes.get("/api/topics/{id}/timeline", api::timeline);
             config.routes.post("/api/acks", ctx -> {
