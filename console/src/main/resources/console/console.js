@@ -212,6 +212,26 @@
     list);
   }
 
+  function renderFeeds(feeds) {
+    const table = el('table', 'feed-table');
+    const head = el('tr');
+    ['Feed', 'State', 'Last success', 'Failures in a row', 'Last error', 'Next poll']
+      .forEach((title) => head.append(el('th', null, title)));
+    table.append(head);
+    feeds.forEach((feed) => {
+      const tr = el('tr', 'feed ' + feed.state);
+      tr.dataset.url = feed.url;
+      tr.append(el('td', 'url', feed.url), el('td', 'state', feed.state), el('td', null, time(feed.lastSuccess) || 'never'),
+        el('td', null, feed.consecutiveFailures),
+        el('td', 'error', feed.lastError ? (feed.lastErrorKind ? feed.lastErrorKind + ': ' : '') + feed.lastError : ''),
+        el('td', null, time(feed.nextPoll)));
+      table.append(tr);
+    });
+    const unhealthy = feeds.filter((feed) => feed.unhealthy).length;
+    $('feeds').replaceChildren(backLink(), el('h2', null, 'Feeds: ' + feeds.length + ', ' + unhealthy + ' unhealthy'),
+      feeds.length ? table : el('p', 'empty', 'No feed has been polled yet.'));
+  }
+
   function search(event) {
     event.preventDefault();
     const query = new URLSearchParams();
@@ -226,14 +246,17 @@
     const id = openStory();
     const topic = opened('timeline');
     const query = opened('search');
-    const away = Boolean(id || topic || query !== null);
+    const feeds = opened('feeds');
+    const away = Boolean(id || topic || feeds || query !== null);
     $('story').hidden = !id;
     $('timeline').hidden = !topic;
     $('results').hidden = query === null;
+    $('feeds').hidden = !feeds;
     board.hidden = away;
     $('empty').hidden = away || board.children.length > 0;
     if (id) show('/api/stories/' + encodeURIComponent(id), renderStory, 'story');
     if (topic) show('/api/topics/' + encodeURIComponent(topic) + '/timeline', renderTimeline, 'timeline');
+    if (feeds) show('/api/feeds', renderFeeds, 'feeds');
     if (query !== null) show('/api/search?limit=200&' + query, renderResults, 'search');
   }
 
@@ -242,7 +265,7 @@
     const shown = [...rows.values()].filter(visible).sort((a, b) =>
       (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.storyId.localeCompare(b.storyId)));
     board.replaceChildren(...shown.map(renderRow));
-    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline') || opened('search') !== null);
+    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline') || opened('feeds') || opened('search') !== null);
   }
 
   function acknowledge(storyId, button) {

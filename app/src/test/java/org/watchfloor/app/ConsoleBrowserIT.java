@@ -27,6 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.watchfloor.console.ConsoleSettings;
 import org.watchfloor.console.ConsoleStage;
+import org.watchfloor.ingest.FeedState;
+import org.watchfloor.ingest.fetch.Validators;
+import org.watchfloor.ingest.registry.FeedTopics;
 import org.watchfloor.model.Actor;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertItem;
@@ -46,8 +49,8 @@ import org.watchfloor.testkit.KafkaExtension;
 /**
  * The console in real headless Chromium against a real broker, alerts and enriched items produced straight
  * to their topics: live updates without reload, an acknowledgement seen in a second window within 2 s,
- * hostile feed text shown as text, a topic's timeline with one series per claimant, the token, and a
- * restart. Screenshots go to {@code target/screenshots/}.
+ * hostile feed text shown as text, a topic's timeline with one series per claimant, the feeds page, the
+ * token, and a restart. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("integration")
 @ExtendWith(KafkaExtension.class)
@@ -212,6 +215,30 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theFeedsPageShowsEveryFeedsHealthUnhealthyFirst(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = setup(cluster, "feeds");
+        Instant now = Instant.now();
+        produce(setup, new FeedState("https://wire.example.org/rss", Validators.NONE, 0, false, null, null, now, now,
+                now.plusSeconds(300), Map.of()));
+        produce(setup, new FeedState("https://down.example.org/rss", Validators.NONE, 5, true,
+                "HTTP 503 <script>window.__xss=5</script>", "TRANSIENT", now, now.minusSeconds(7200), now.plusSeconds(900),
+                Map.of()));
+        try (ConsoleStage console = start(setup, "")) {
+            open(first, console.url());
+            first.findElement(By.id("feeds-link")).click();
+
+            waitFor(first, "#feeds tr.feed[data-url='https://wire.example.org/rss']");
+            List<WebElement> feeds = first.findElements(By.cssSelector("#feeds tr.feed"));
+            assertThat(feeds).extracting(tr -> tr.getAttribute("data-url"))
+                    .containsExactly("https://down.example.org/rss", "https://wire.example.org/rss");
+            assertThat(feeds.get(0).getText()).contains("unhealthy", "TRANSIENT: HTTP 503 <script>");
+            assertThat(feeds.get(1).getText()).contains("healthy");
+            assertThat(first.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+            HeadlessChromium.screenshot(first, "feeds");
+        }
+    }
+
+    @Test
     void withATokenSetARequestWithoutItIsRefused(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "token");
         produce(setup, alert("d1", "story-d", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT, "Behind a token", 0,
@@ -310,6 +337,13 @@ class ConsoleBrowserIT {
         try (KafkaProducer<String, EnrichedItem> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 setup.bootstrapServers()), new StringSerializer(), Topics.ENRICHED_ITEM.serializer())) {
             producer.send(new ProducerRecord<>(setup.topics().enriched().name(), item.item().id(), item)).get();
+        }
+    }
+
+    private static void produce(KafkaSetup setup, FeedState state) throws Exception {
+        try (KafkaProducer<String, FeedState> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                setup.bootstrapServers()), new StringSerializer(), FeedTopics.STATE.serializer())) {
+            producer.send(new ProducerRecord<>(setup.topics().feedState(), state.url(), state)).get();
         }
     }
 

@@ -13,21 +13,24 @@ import org.watchfloor.stage.PrometheusMetrics;
  * The console's HTTP endpoints besides the page and the stream: {@code GET /api/alerts} (the board's rows,
  * filtered and paged, {@link BoardQuery}), {@code GET /api/search} (the same, {@link SearchQuery}),
  * {@code GET /api/stories/{id}} ({@link StoryDetail}), {@code GET /api/topics} (topics with story counts),
- * {@code GET /api/topics/{id}/timeline} ({@link TopicTimeline}), {@code POST /api/acks}
- * ({@code {"storyId": ..., "by": ...}}, written to {@code alert-acks}), {@code GET /health} and
- * {@code GET /metrics}.
+ * {@code GET /api/topics/{id}/timeline} ({@link TopicTimeline}), {@code GET /api/feeds} ({@link FeedBoard}),
+ * {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}}, written to {@code alert-acks}),
+ * {@code GET /health} and {@code GET /metrics}.
  */
 final class ConsoleApi {
     private final Board board;
     private final FigureBook figures;
+    private final FeedBoard feeds;
     private final AckWriter acks;
     private final Clock clock;
     private final BooleanSupplier ready;
     private final BooleanSupplier live;
 
-    ConsoleApi(Board board, FigureBook figures, AckWriter acks, Clock clock, BooleanSupplier ready, BooleanSupplier live) {
+    ConsoleApi(Board board, FigureBook figures, FeedBoard feeds, AckWriter acks, Clock clock, BooleanSupplier ready,
+               BooleanSupplier live) {
         this.board = Objects.requireNonNull(board, "board");
         this.figures = Objects.requireNonNull(figures, "figures");
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.acks = Objects.requireNonNull(acks, "acks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ready = Objects.requireNonNull(ready, "ready");
@@ -46,6 +49,10 @@ final class ConsoleApi {
         String id = ctx.pathParam("id");
         json(ctx, StoryDetail.of(board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id
                 + " on the board")), figures));
+    }
+
+    void feeds(Context ctx) {
+        json(ctx, feeds.feeds());
     }
 
     void topics(Context ctx) {

@@ -20,13 +20,14 @@ import org.watchfloor.stage.Part;
 import org.watchfloor.stage.PrometheusMetrics;
 
 /**
- * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts}, {@code alert-acks} and
- * {@code news.enriched}, and an HTTP server on {@link ConsoleSettings#bind()} serving the live board
- * ({@code /}, plain HTML, CSS and JavaScript from this module's resources), {@code /api/alerts},
- * {@code /api/search}, {@code /api/stories/{id}}, {@code /api/topics}, {@code /api/topics/{id}/timeline},
- * {@code /api/stream} (server-sent events {@code story} and {@code ack}, each a {@link StoryRow}),
- * {@code /api/acks}, {@code /health} and {@code /metrics}, described by {@code /api/openapi.yaml}. Stops
- * on its own only when its store does ({@link #failure()}).
+ * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts}, {@code alert-acks},
+ * {@code news.enriched} and {@code feed-state}, and an HTTP server on {@link ConsoleSettings#bind()}
+ * serving the live board ({@code /}, plain HTML, CSS and JavaScript from this module's resources),
+ * {@code /api/alerts}, {@code /api/search}, {@code /api/stories/{id}}, {@code /api/topics},
+ * {@code /api/topics/{id}/timeline}, {@code /api/feeds}, {@code /api/stream} (server-sent events
+ * {@code story} and {@code ack}, each a {@link StoryRow}), {@code /api/acks}, {@code /health} and
+ * {@code /metrics}, described by {@code /api/openapi.yaml}. Stops on its own only when its store does
+ * ({@link #failure()}).
  */
 public final class ConsoleStage implements Part, AutoCloseable {
     static final String ACKS_METER = "watchfloor.console.acks";
@@ -57,9 +58,12 @@ public final class ConsoleStage implements Part, AutoCloseable {
         SseHub hub = new SseHub();
         AckWriter writer = new AckWriter(setup);
         FigureBook figures = new FigureBook();
-        ConsoleStore store = ConsoleStore.start(setup, board, figures, (event, row) -> hub.broadcast(event, ApiJson.write(row)));
+        FeedBoard feeds = new FeedBoard();
+        ConsoleStore store = ConsoleStore.start(setup, board, figures, feeds,
+                (event, row) -> hub.broadcast(event, ApiJson.write(row)));
         Counter acks = Counter.builder(ACKS_METER).description("acknowledgements written").register(Metrics.globalRegistry);
-        ConsoleApi api = new ConsoleApi(board, figures, writer, clock, store::ready, () -> store.failure().isEmpty());
+        ConsoleApi api = new ConsoleApi(board, figures, feeds, writer, clock, store::ready,
+                () -> store.failure().isEmpty());
         AccessGuard guard = new AccessGuard(settings.token());
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -72,6 +76,7 @@ public final class ConsoleStage implements Part, AutoCloseable {
             config.routes.get("/api/stories/{id}", api::story);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/topics", api::topics);
+            config.routes.get("/api/feeds", api::feeds);
             config.routes.get("/api/topics/{id}/timeline", api::timeline);
             config.routes.post("/api/acks", ctx -> {
                 api.acknowledge(ctx);
