@@ -75,9 +75,7 @@
     open.href = '#story=' + encodeURIComponent(row.storyId);
     headline.append(open);
     li.append(meta, headline);
-    const topics = el('div', 'topics');
-    row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
-    li.append(topics);
+    li.append(topicLinks(row.topics));
     if (row.kind === 'UPDATE' && row.facts.length) {
       li.append(el('p', 'whatsnew', 'New in update ' + row.updates + ': ' + row.facts.join('; ')));
     }
@@ -105,21 +103,57 @@
     return a;
   }
 
-  function openStory() {
-    const match = /^#story=(.+)$/.exec(location.hash);
+  function topicLinks(labels) {
+    const topics = el('div', 'topics');
+    labels.forEach((t) => {
+      const a = el('a', 'topic', t.name);
+      a.href = '#timeline=' + encodeURIComponent(t.id);
+      a.title = 'Timeline of ' + t.name;
+      topics.append(a);
+    });
+    return topics;
+  }
+
+  function opened(view) {
+    const match = new RegExp('^#' + view + '=(.+)$').exec(location.hash);
     return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function openStory() {
+    return opened('story');
+  }
+
+  function backLink() {
+    const back = el('a', 'back', '← Board');
+    back.href = '#';
+    return back;
+  }
+
+  function renderTimeline(timeline) {
+    const view = $('timeline');
+    const developments = el('ol', 'developments');
+    timeline.developments.forEach((d) => {
+      const li = el('li', 'development sev-' + d.severity);
+      const open = el('a', null, d.headline || d.storyId);
+      open.href = '#story=' + encodeURIComponent(d.storyId);
+      li.append(el('div', 'when', time(d.at) + ' · ' + d.kind + ' · ' + d.severity), open);
+      developments.append(li);
+    });
+    const figures = timeline.series.length ? window.watchfloorChart(timeline.series)
+      : el('p', 'empty', 'No troop or casualty figures reported in this topic\'s stories yet.');
+    view.dataset.topic = timeline.topic.id;
+    view.replaceChildren(backLink(), el('h2', null, 'Timeline: ' + timeline.topic.name),
+      el('h3', null, 'Figures reported, by claimant'), figures, el('h3', null, 'Developments'), developments);
   }
 
   function renderStory(story) {
     const row = story.row;
     const view = $('story');
-    const back = el('a', 'back', '← Board');
-    back.href = '#';
+    const back = backLink();
     const meta = el('div', 'meta');
     meta.append(el('span', 'severity', row.severity), el('span', 'kind', row.kind),
       el('span', null, 'first seen ' + time(row.firstSeen) + ' · sources ' + row.sourceCount));
-    const topics = el('div', 'topics');
-    row.topics.forEach((t) => topics.append(el('span', 'topic', t.name)));
+    const topics = topicLinks(row.topics);
     const developments = el('ol', 'developments');
     story.alerts.forEach((alert) => {
       const li = el('li', 'development');
@@ -136,27 +170,94 @@
       li.append(link(item.link, item.source || item.link || item.id), el('span', 'when', ' · ' + time(item.published)));
       sources.append(li);
     });
+    const actors = el('ul', 'actors');
+    story.actors.forEach((actor) => {
+      const li = el('li', null, actor.name + ' (' + actor.kind + ')');
+      if (/^Q[1-9][0-9]*$/.test(actor.wikidata || '')) {
+        li.append(' · ', link('https://www.wikidata.org/wiki/' + actor.wikidata, actor.wikidata));
+      }
+      actors.append(li);
+    });
+    const figures = el('ul', 'figures');
+    story.figures.forEach((item) => {
+      const said = (f, what) => f.count.toLocaleString('en') + ' ' + what + (f.actor ? ' (' + f.actor + ')' : '')
+        + (f.location ? ' in ' + f.location : '') + ' · claimed by ' + (f.claimedBy || 'nobody named')
+        + ' · ' + time(item.at);
+      item.troops.forEach((f) => figures.append(el('li', null, said(f, 'troops'))));
+      item.casualties.forEach((f) => figures.append(el('li', null, said(f, f.kind))));
+    });
     view.className = 'story sev-' + row.severity;
     view.dataset.story = row.storyId;
     view.replaceChildren(back, meta, el('h2', 'headline', row.headline || row.storyId), topics,
       el('h3', null, 'Developments'), developments, el('h3', null, 'Evidence'), evidence,
-      el('h3', null, 'Sources'), sources,
+      el('h3', null, 'Sources'), sources, el('h3', null, 'Actors'), actors, el('h3', null, 'Figures'), figures,
       el('p', 'ack', row.ack ? 'Acknowledged by ' + row.ack.by + ' at ' + time(row.ack.at) : 'Not acknowledged'));
   }
 
-  function route() {
-    const id = openStory();
-    $('story').hidden = !id;
-    board.hidden = Boolean(id);
-    $('empty').hidden = Boolean(id) || board.children.length > 0;
-    if (!id) return;
-    fetch('/api/stories/' + encodeURIComponent(id), { credentials: 'same-origin' })
+  function show(path, render, what) {
+    fetch(path, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
         return response.json();
       })
-      .then(renderStory)
-      .catch((error) => say('Cannot load the story: ' + error.message));
+      .then(render)
+      .catch((error) => say('Cannot load the ' + what + ': ' + error.message));
+  }
+
+  function renderResults(page) {
+    const list = el('ol', 'board');
+    page.rows.forEach((row) => list.append(renderRow(row)));
+    $('results').replaceChildren(backLink(), el('h2', null, 'Search: ' + page.total + ' stor'
+      + (page.total === 1 ? 'y' : 'ies') + (page.total > page.rows.length ? ', newest ' + page.rows.length : '')),
+    list);
+  }
+
+  function renderFeeds(feeds) {
+    const table = el('table', 'feed-table');
+    const head = el('tr');
+    ['Feed', 'State', 'Last success', 'Failures in a row', 'Last error', 'Next poll']
+      .forEach((title) => head.append(el('th', null, title)));
+    table.append(head);
+    feeds.forEach((feed) => {
+      const tr = el('tr', 'feed ' + feed.state);
+      tr.dataset.url = feed.url;
+      tr.append(el('td', 'url', feed.url), el('td', 'state', feed.state), el('td', null, time(feed.lastSuccess) || 'never'),
+        el('td', null, feed.consecutiveFailures),
+        el('td', 'error', feed.lastError ? (feed.lastErrorKind ? feed.lastErrorKind + ': ' : '') + feed.lastError : ''),
+        el('td', null, time(feed.nextPoll)));
+      table.append(tr);
+    });
+    const unhealthy = feeds.filter((feed) => feed.unhealthy).length;
+    $('feeds').replaceChildren(backLink(), el('h2', null, 'Feeds: ' + feeds.length + ', ' + unhealthy + ' unhealthy'),
+      feeds.length ? table : el('p', 'empty', 'No feed has been polled yet.'));
+  }
+
+  function search(event) {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    [['q', 'search-q'], ['actor', 'search-actor'], ['topic', 'filter-topic'], ['from', 'search-from'],
+      ['to', 'search-to']].forEach(([name, id]) => {
+      if ($(id).value.trim()) query.set(name, $(id).value.trim());
+    });
+    location.hash = '#search=' + encodeURIComponent(query.toString());
+  }
+
+  function route() {
+    const id = openStory();
+    const topic = opened('timeline');
+    const query = opened('search');
+    const feeds = opened('feeds');
+    const away = Boolean(id || topic || feeds || query !== null);
+    $('story').hidden = !id;
+    $('timeline').hidden = !topic;
+    $('results').hidden = query === null;
+    $('feeds').hidden = !feeds;
+    board.hidden = away;
+    $('empty').hidden = away || board.children.length > 0;
+    if (id) show('/api/stories/' + encodeURIComponent(id), renderStory, 'story');
+    if (topic) show('/api/topics/' + encodeURIComponent(topic) + '/timeline', renderTimeline, 'timeline');
+    if (feeds) show('/api/feeds', renderFeeds, 'feeds');
+    if (query !== null) show('/api/search?limit=200&' + query, renderResults, 'search');
   }
 
   function render() {
@@ -164,7 +265,7 @@
     const shown = [...rows.values()].filter(visible).sort((a, b) =>
       (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.storyId.localeCompare(b.storyId)));
     board.replaceChildren(...shown.map(renderRow));
-    $('empty').hidden = shown.length > 0 || Boolean(openStory());
+    $('empty').hidden = shown.length > 0 || Boolean(openStory() || opened('timeline') || opened('feeds') || opened('search') !== null);
   }
 
   function acknowledge(storyId, button) {
@@ -221,6 +322,7 @@
   who.value = localStorage.getItem('watchfloor.who') || '';
   who.addEventListener('change', () => localStorage.setItem('watchfloor.who', who.value.trim()));
   Object.values(filters).forEach((select) => select.addEventListener('change', render));
+  $('search-form').addEventListener('submit', search);
   window.addEventListener('hashchange', route);
   route();
 

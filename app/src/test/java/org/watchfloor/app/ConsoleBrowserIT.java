@@ -27,20 +27,30 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.watchfloor.console.ConsoleSettings;
 import org.watchfloor.console.ConsoleStage;
+import org.watchfloor.ingest.FeedState;
+import org.watchfloor.ingest.fetch.Validators;
+import org.watchfloor.ingest.registry.FeedTopics;
+import org.watchfloor.model.Actor;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.AlertItem;
 import org.watchfloor.model.AlertKind;
+import org.watchfloor.model.EnrichedItem;
+import org.watchfloor.model.FeedRef;
+import org.watchfloor.model.NewsItem;
+import org.watchfloor.model.Pipeline;
 import org.watchfloor.model.Severity;
 import org.watchfloor.model.Topics;
+import org.watchfloor.model.TroopFigure;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
 import org.watchfloor.testkit.KafkaCluster;
 import org.watchfloor.testkit.KafkaExtension;
 
 /**
- * The console in real headless Chromium against a real broker, alerts produced straight to {@code alerts}:
- * live updates without reload, an acknowledgement seen in a second window within 2 s, hostile feed text
- * shown as text, the token, and a restart. Screenshots go to {@code target/screenshots/}.
+ * The console in real headless Chromium against a real broker, alerts and enriched items produced straight
+ * to their topics: live updates without reload, an acknowledgement seen in a second window within 2 s,
+ * hostile feed text shown as text, a topic's timeline with one series per claimant, the feeds page, the
+ * token, and a restart. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("integration")
 @ExtendWith(KafkaExtension.class)
@@ -133,7 +143,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aStoryViewShowsItsDevelopmentsInOrderAndOnlyWebAddressesAsLinks(KafkaCluster cluster) throws Exception {
+    void aStoryViewShowsItsDevelopmentsActorsAndFiguresAndOnlyWebAddressesAsLinks(KafkaCluster cluster) throws Exception {
         KafkaSetup setup = setup(cluster, "story");
         Alert arrival = alert("f1", "story-f", "dprk-troops-russia", AlertKind.NEW, Severity.URGENT,
                 "North Korean engineers arrive in Donetsk", 0, List.of());
@@ -142,6 +152,7 @@ class ConsoleBrowserIT {
                 List.of("Kyiv says 1,000 North Korean engineers are in Donetsk."),
                 List.of(new AlertItem("item-f2", "javascript:window.__xss=4", "hostile.example", Instant.now())),
                 List.of("troops 1,000 (PRK)"), Instant.parse("2024-10-17T14:20:00Z"), Instant.now().plusSeconds(60), 2);
+        produce(setup, enriched(arrival.items().get(0), "UKR", 1000));
         produce(setup, arrival);
         produce(setup, update);
         try (ConsoleStage console = start(setup, "")) {
@@ -157,13 +168,73 @@ class ConsoleBrowserIT {
             assertThat(developments.get(0)).contains("NEW");
             assertThat(developments.get(1)).contains("UPDATE");
             assertThat(first.findElement(By.id("story")).getText()).contains("New: troops 1,000 (PRK)",
-                    "Kyiv says 1,000 North Korean engineers are in Donetsk.", "hostile.example");
+                    "Kyiv says 1,000 North Korean engineers are in Donetsk.", "hostile.example",
+                    "1,000 troops (PRK) in Kursk · claimed by UKR");
+            assertThat(first.findElements(By.cssSelector("#story .actors a"))).singleElement()
+                    .satisfies(a -> assertThat(a.getAttribute("href")).isEqualTo("https://www.wikidata.org/wiki/Q423"));
             assertThat(first.findElements(By.cssSelector("#story .sources a"))).singleElement()
                     .satisfies(a -> assertThat(a.getAttribute("href")).isEqualTo("https://wire.example.org/f1"));
             HeadlessChromium.screenshot(first, "story-view");
 
             first.findElement(By.cssSelector("#story .back")).click();
             new WebDriverWait(first, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        }
+    }
+
+    @Test
+    void aTopicTimelineChartsOneSeriesPerClaimantAndSearchFindsItsStories(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = setup(cluster, "timeline");
+        String[][] reports = {{"g1", "UKR", "3000"}, {"g2", "KOR", "10000"}, {"g3", "UKR", "11000"}, {"g4", "KOR", "12000"}};
+        for (int i = 0; i < reports.length; i++) {
+            Alert alert = alert(reports[i][0], "story-" + reports[i][0], "dprk-troops-russia", AlertKind.NEW,
+                    Severity.URGENT, "Report " + (i + 1) + " of North Korean troops", i - reports.length, List.of());
+            produce(setup, enriched(alert.items().get(0), reports[i][1], Long.parseLong(reports[i][2])));
+            produce(setup, alert);
+        }
+        try (ConsoleStage console = start(setup, "")) {
+            open(first, console.url());
+            waitForRow(first, "story-g4");
+
+            row(first, "story-g4").findElement(By.cssSelector(".topic")).click();
+
+            waitFor(first, "#timeline[data-topic='dprk-troops-russia'] .chart g.series");
+            List<String> claimants = first.findElements(By.cssSelector("#timeline .chart g.series")).stream()
+                    .map(g -> g.getAttribute("data-claimant")).toList();
+            assertThat(claimants).containsExactly("KOR", "UKR");
+            assertThat(first.findElements(By.cssSelector("#timeline .chart polyline"))).hasSize(2);
+            assertThat(first.findElements(By.cssSelector("#timeline .legend li"))).hasSize(2);
+            assertThat(first.findElements(By.cssSelector("#timeline .developments li"))).hasSize(4);
+            HeadlessChromium.screenshot(first, "topic-timeline");
+
+            first.findElement(By.id("search-q")).sendKeys("report 3");
+            first.findElement(By.id("search-actor")).sendKeys("north korea");
+            first.findElement(By.cssSelector("#search-form button")).click();
+            waitFor(first, "#results li[data-story='story-g3']");
+            assertThat(first.findElements(By.cssSelector("#results li.row"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void theFeedsPageShowsEveryFeedsHealthUnhealthyFirst(KafkaCluster cluster) throws Exception {
+        KafkaSetup setup = setup(cluster, "feeds");
+        Instant now = Instant.now();
+        produce(setup, new FeedState("https://wire.example.org/rss", Validators.NONE, 0, false, null, null, now, now,
+                now.plusSeconds(300), Map.of()));
+        produce(setup, new FeedState("https://down.example.org/rss", Validators.NONE, 5, true,
+                "HTTP 503 <script>window.__xss=5</script>", "TRANSIENT", now, now.minusSeconds(7200), now.plusSeconds(900),
+                Map.of()));
+        try (ConsoleStage console = start(setup, "")) {
+            open(first, console.url());
+            first.findElement(By.id("feeds-link")).click();
+
+            waitFor(first, "#feeds tr.feed[data-url='https://wire.example.org/rss']");
+            List<WebElement> feeds = first.findElements(By.cssSelector("#feeds tr.feed"));
+            assertThat(feeds).extracting(tr -> tr.getAttribute("data-url"))
+                    .containsExactly("https://down.example.org/rss", "https://wire.example.org/rss");
+            assertThat(feeds.get(0).getText()).contains("unhealthy", "TRANSIENT: HTTP 503 <script>");
+            assertThat(feeds.get(1).getText()).contains("healthy");
+            assertThat(first.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+            HeadlessChromium.screenshot(first, "feeds");
         }
     }
 
@@ -251,6 +322,29 @@ class ConsoleBrowserIT {
                 severity, story, headline, "Matched " + topic, List.of(headline),
                 List.of(new AlertItem("item-" + id, "https://wire.example.org/" + id, "wire.example.org", at)), facts,
                 Instant.parse("2024-10-17T14:20:00Z"), at, 1);
+    }
+
+    private static EnrichedItem enriched(AlertItem item, String claimant, long troops) {
+        String sentence = claimant + " says " + troops + " North Korean troops are in Kursk.";
+        NewsItem news = new NewsItem(item.id(), new FeedRef("https://wire.example.org/feed", "Wire"), item.source(),
+                item.link(), sentence, "", item.published(), item.published(), "en", "hash-" + item.id());
+        return new EnrichedItem(news, List.of(), List.of(new Actor("PRK", "North Korea", "state", null, "Q423")),
+                List.of(new TroopFigure(troops, troops, troops, false, "PRK", "Kursk", claimant, sentence, 0, 1)),
+                List.of(), List.of(), new Pipeline(List.of("test"), "test", "test"));
+    }
+
+    private static void produce(KafkaSetup setup, EnrichedItem item) throws Exception {
+        try (KafkaProducer<String, EnrichedItem> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                setup.bootstrapServers()), new StringSerializer(), Topics.ENRICHED_ITEM.serializer())) {
+            producer.send(new ProducerRecord<>(setup.topics().enriched().name(), item.item().id(), item)).get();
+        }
+    }
+
+    private static void produce(KafkaSetup setup, FeedState state) throws Exception {
+        try (KafkaProducer<String, FeedState> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                setup.bootstrapServers()), new StringSerializer(), FeedTopics.STATE.serializer())) {
+            producer.send(new ProducerRecord<>(setup.topics().feedState(), state.url(), state)).get();
+        }
     }
 
     private static void produce(KafkaSetup setup, Alert alert) throws Exception {

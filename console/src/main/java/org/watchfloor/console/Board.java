@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.watchfloor.model.Alert;
 
 /**
@@ -71,17 +73,53 @@ public final class Board {
     }
 
     /** The rows {@code query} selects, newest development first, with how many match in all. */
-    public synchronized Page page(BoardQuery query) {
+    public Page page(BoardQuery query) {
+        return page(query::matches, query.offset(), query.limit());
+    }
+
+    /** The rows {@code query} selects, newest development first, with how many match in all. */
+    public Page page(SearchQuery query, FigureBook figures) {
+        return page(row -> query.matches(row, figures), query.offset(), query.limit());
+    }
+
+    private synchronized Page page(Predicate<StoryRow> selected, int offset, int limit) {
         List<StoryRow> matching = new ArrayList<>();
         for (StoryRow row : rows.values()) {
-            if (query.matches(row)) {
+            if (selected.test(row)) {
                 matching.add(row);
             }
         }
         matching.sort(NEWEST_FIRST);
-        int from = Math.min(query.offset(), matching.size());
-        int to = Math.min(from + query.limit(), matching.size());
-        return new Page(matching.size(), query.offset(), query.limit(), List.copyOf(matching.subList(from, to)));
+        int from = Math.min(offset, matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new Page(matching.size(), offset, limit, List.copyOf(matching.subList(from, to)));
+    }
+
+    /** Every topic the board's stories matched, by id, with its name and how many stories matched it. */
+    public synchronized List<TopicCount> topics() {
+        Map<String, TopicCount> counts = new TreeMap<>();
+        for (StoryRow row : rows.values()) {
+            for (TopicLabel label : row.topics()) {
+                TopicCount seen = counts.get(label.id());
+                counts.put(label.id(), new TopicCount(label.id(), label.name(), seen == null ? 1 : seen.stories() + 1));
+            }
+        }
+        return List.copyOf(counts.values());
+    }
+
+    /** The stories that matched {@code topic}, each with its alerts. */
+    public synchronized List<Story> stories(String topic) {
+        List<Story> stories = new ArrayList<>();
+        for (StoryRow row : rows.values()) {
+            if (row.hasTopic(topic)) {
+                stories.add(new Story(row, List.copyOf(history.get(row.storyId()))));
+            }
+        }
+        return stories;
+    }
+
+    /** A topic the board's stories matched, with how many did. */
+    public record TopicCount(String id, String name, int stories) {
     }
 
     /** A story as its view shows it: the board's row and every alert folded into it, oldest first. */

@@ -13,6 +13,11 @@ public record BoardQuery(String topic, Severity severity, Boolean acked, int off
     public static final int MAX_LIMIT = 1000;
 
     public BoardQuery {
+        checkPage(offset, limit);
+    }
+
+    /** Refuses an {@code offset} below 0 and a {@code limit} outside 1 to {@value #MAX_LIMIT}. */
+    static void checkPage(int offset, int limit) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
         }
@@ -55,7 +60,7 @@ public record BoardQuery(String topic, Severity severity, Boolean acked, int off
                 && (acked == null || acked == (row.ack() != null));
     }
 
-    private static int number(Function<String, String> param, String name, int otherwise) {
+    static int number(Function<String, String> param, String name, int otherwise) {
         String text = blankToNull(param.apply(name));
         try {
             return text == null ? otherwise : Integer.parseInt(text);
@@ -64,7 +69,7 @@ public record BoardQuery(String topic, Severity severity, Boolean acked, int off
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

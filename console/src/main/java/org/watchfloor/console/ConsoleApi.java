@@ -11,19 +11,26 @@ import org.watchfloor.stage.PrometheusMetrics;
 
 /**
  * The console's HTTP endpoints besides the page and the stream: {@code GET /api/alerts} (the board's rows,
- * filtered and paged, {@link BoardQuery}), {@code GET /api/stories/{id}} (a story's row and its alerts in
- * order), {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}},
- * written to {@code alert-acks}), {@code GET /health} and {@code GET /metrics}.
+ * filtered and paged, {@link BoardQuery}), {@code GET /api/search} (the same, {@link SearchQuery}),
+ * {@code GET /api/stories/{id}} ({@link StoryDetail}), {@code GET /api/topics} (topics with story counts),
+ * {@code GET /api/topics/{id}/timeline} ({@link TopicTimeline}), {@code GET /api/feeds} ({@link FeedBoard}),
+ * {@code POST /api/acks} ({@code {"storyId": ..., "by": ...}}, written to {@code alert-acks}),
+ * {@code GET /health} and {@code GET /metrics}.
  */
 final class ConsoleApi {
     private final Board board;
+    private final FigureBook figures;
+    private final FeedBoard feeds;
     private final AckWriter acks;
     private final Clock clock;
     private final BooleanSupplier ready;
     private final BooleanSupplier live;
 
-    ConsoleApi(Board board, AckWriter acks, Clock clock, BooleanSupplier ready, BooleanSupplier live) {
+    ConsoleApi(Board board, FigureBook figures, FeedBoard feeds, AckWriter acks, Clock clock, BooleanSupplier ready,
+               BooleanSupplier live) {
         this.board = Objects.requireNonNull(board, "board");
+        this.figures = Objects.requireNonNull(figures, "figures");
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.acks = Objects.requireNonNull(acks, "acks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ready = Objects.requireNonNull(ready, "ready");
@@ -34,9 +41,29 @@ final class ConsoleApi {
         json(ctx, board.page(BoardQuery.parse(ctx::queryParam)));
     }
 
+    void search(Context ctx) {
+        json(ctx, board.page(SearchQuery.parse(ctx::queryParam), figures));
+    }
+
     void story(Context ctx) {
         String id = ctx.pathParam("id");
-        json(ctx, board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id + " on the board")));
+        json(ctx, StoryDetail.of(board.story(id).orElseThrow(() -> new NotFoundResponse("no story " + id
+                + " on the board")), figures));
+    }
+
+    void feeds(Context ctx) {
+        json(ctx, feeds.feeds());
+    }
+
+    void topics(Context ctx) {
+        json(ctx, board.topics());
+    }
+
+    void timeline(Context ctx) {
+        String id = ctx.pathParam("id");
+        Board.TopicCount topic = board.topics().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("no topic " + id + " on the board"));
+        json(ctx, TopicTimeline.of(new TopicLabel(topic.id(), topic.name()), board.stories(id), figures));
     }
 
     /** What a POST to {@code /api/acks} holds. */

@@ -20,18 +20,20 @@ import org.watchfloor.stage.Part;
 import org.watchfloor.stage.PrometheusMetrics;
 
 /**
- * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts} and {@code alert-acks},
- * and an HTTP server on {@link ConsoleSettings#bind()} serving the live board ({@code /}, plain HTML, CSS
- * and JavaScript from this module's resources), {@code /api/alerts}, {@code /api/stories/{id}},
- * {@code /api/stream} (server-sent events {@code story} and {@code ack}, each a {@link StoryRow}),
- * {@code /api/acks}, {@code /health} and {@code /metrics}, described by {@code /api/openapi.yaml}. Stops on
- * its own only when its store does ({@link #failure()}).
+ * The console as a part of a process: a {@link ConsoleStore} reading {@code alerts}, {@code alert-acks},
+ * {@code news.enriched} and {@code feed-state}, and an HTTP server on {@link ConsoleSettings#bind()}
+ * serving the live board ({@code /}, plain HTML, CSS and JavaScript from this module's resources),
+ * {@code /api/alerts}, {@code /api/search}, {@code /api/stories/{id}}, {@code /api/topics},
+ * {@code /api/topics/{id}/timeline}, {@code /api/feeds}, {@code /api/stream} (server-sent events
+ * {@code story} and {@code ack}, each a {@link StoryRow}), {@code /api/acks}, {@code /health} and
+ * {@code /metrics}, described by {@code /api/openapi.yaml}. Stops on its own only when its store does
+ * ({@link #failure()}).
  */
 public final class ConsoleStage implements Part, AutoCloseable {
     static final String ACKS_METER = "watchfloor.console.acks";
     private static final Logger log = LoggerFactory.getLogger(ConsoleStage.class);
     private static final Map<String, String> ASSETS = Map.of("/", "index.html", "/console.js", "console.js",
-            "/console.css", "console.css", "/api/openapi.yaml", "openapi.yaml");
+            "/chart.js", "chart.js", "/console.css", "console.css", "/api/openapi.yaml", "openapi.yaml");
 
     private final ConsoleStore store;
     private final SseHub hub;
@@ -55,9 +57,13 @@ public final class ConsoleStage implements Part, AutoCloseable {
         Board board = new Board();
         SseHub hub = new SseHub();
         AckWriter writer = new AckWriter(setup);
-        ConsoleStore store = ConsoleStore.start(setup, board, (event, row) -> hub.broadcast(event, ApiJson.write(row)));
+        FigureBook figures = new FigureBook();
+        FeedBoard feeds = new FeedBoard();
+        ConsoleStore store = ConsoleStore.start(setup, board, figures, feeds,
+                (event, row) -> hub.broadcast(event, ApiJson.write(row)));
         Counter acks = Counter.builder(ACKS_METER).description("acknowledgements written").register(Metrics.globalRegistry);
-        ConsoleApi api = new ConsoleApi(board, writer, clock, store::ready, () -> store.failure().isEmpty());
+        ConsoleApi api = new ConsoleApi(board, figures, feeds, writer, clock, store::ready,
+                () -> store.failure().isEmpty());
         AccessGuard guard = new AccessGuard(settings.token());
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -68,6 +74,10 @@ public final class ConsoleStage implements Part, AutoCloseable {
             ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
             config.routes.get("/api/alerts", api::alerts);
             config.routes.get("/api/stories/{id}", api::story);
+            config.routes.get("/api/search", api::search);
+            config.routes.get("/api/topics", api::topics);
+            config.routes.get("/api/feeds", api::feeds);
+            config.routes.get("/api/topics/{id}/timeline", api::timeline);
             config.routes.post("/api/acks", ctx -> {
                 api.acknowledge(ctx);
                 acks.increment();

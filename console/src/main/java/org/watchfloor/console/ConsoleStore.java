@@ -20,18 +20,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.EnrichedItem;
 import org.watchfloor.model.Topic;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.Part;
 import org.watchfloor.stage.SkippedRecords;
 
 /**
- * Keeps a {@link Board} current from Kafka: reads {@code alerts} and the compacted {@code alert-acks}
- * from their beginning (read_committed), is {@link #ready()} once it has reached the end offsets taken at
- * its start, and then follows both live, telling {@code listener} of every changed row ("story" for an
- * alert, "ack" for an acknowledgement). Joins no group and commits nothing, so every console instance
- * holds the whole board. Unreadable records and stray tombstones on {@code alerts} are skipped and counted
- * ({@link SkippedRecords}).
+ * Keeps a {@link Board} current from Kafka: reads {@code alerts}, the compacted {@code alert-acks},
+ * {@code news.enriched} (the figures and actors of alerted items, into a {@link FigureBook}) and the
+ * compacted {@code feed-state} (into a {@link FeedBoard}) from their beginning (read_committed), is
+ * {@link #ready()} once it has reached the end offsets taken at its start, and then follows them live,
+ * telling {@code listener} of every changed row ("story" for an alert, "ack" for an acknowledgement). Joins
+ * no group and commits nothing, so every console instance holds the whole board. Unreadable records and
+ * stray tombstones on {@code alerts} are skipped and counted ({@link SkippedRecords}).
  */
 public final class ConsoleStore implements Part, AutoCloseable {
     static final String STORY = "story";
@@ -44,7 +46,11 @@ public final class ConsoleStore implements Part, AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final Topic<String, Alert> alerts;
     private final Topic<String, AlertAck> acks;
+    private final Topic<String, EnrichedItem> enriched;
     private final Board board;
+    private final FigureBook figures;
+    private final Topic<String, FeedStatus> feedState;
+    private final FeedBoard feeds;
     private final BiConsumer<String, StoryRow> listener;
     private final Thread thread = new Thread(this::follow, "console-store");
     private volatile Map<TopicPartition, Long> end = Map.of();
@@ -52,10 +58,15 @@ public final class ConsoleStore implements Part, AutoCloseable {
     private volatile boolean ready;
     private volatile String failure;
 
-    private ConsoleStore(KafkaSetup setup, Board board, BiConsumer<String, StoryRow> listener) {
+    private ConsoleStore(KafkaSetup setup, Board board, FigureBook figures, FeedBoard feeds,
+                         BiConsumer<String, StoryRow> listener) {
         this.alerts = setup.topics().alerts();
         this.acks = AlertAck.topic(setup.topics());
+        this.enriched = setup.topics().enriched();
         this.board = board;
+        this.figures = figures;
+        this.feedState = FeedStatus.topic(setup.topics());
+        this.feeds = feeds;
         this.listener = listener;
         this.consumer = setup.consumer(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "watchfloor-console-" + UUID.randomUUID(),
@@ -64,9 +75,10 @@ public final class ConsoleStore implements Part, AutoCloseable {
         consumerMetrics.bindTo(Metrics.globalRegistry);
     }
 
-    /** Starts reading {@code setup}'s alerts and acknowledgements into {@code board}. */
-    public static ConsoleStore start(KafkaSetup setup, Board board, BiConsumer<String, StoryRow> listener) {
-        ConsoleStore store = new ConsoleStore(setup, board, listener);
+    /** Starts reading {@code setup}'s topics into {@code board}, {@code figures} and {@code feeds}. */
+    public static ConsoleStore start(KafkaSetup setup, Board board, FigureBook figures, FeedBoard feeds,
+                                     BiConsumer<String, StoryRow> listener) {
+        ConsoleStore store = new ConsoleStore(setup, board, figures, feeds, listener);
         store.thread.setDaemon(true);
         store.thread.start();
         return store;
@@ -76,6 +88,8 @@ public final class ConsoleStore implements Part, AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>(partitions(alerts.name()));
             partitions.addAll(partitions(acks.name()));
+            partitions.addAll(partitions(enriched.name()));
+            partitions.addAll(partitions(feedState.name()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
@@ -114,18 +128,23 @@ public final class ConsoleStore implements Part, AutoCloseable {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        boolean isAck = record.topic().equals(acks.name());
-        if (record.key() == null || (record.value() == null && !isAck)) {
+        boolean compacted = record.topic().equals(acks.name()) || record.topic().equals(feedState.name());
+        if (record.key() == null || (record.value() == null && !compacted)) {
             SkippedRecords.tombstone(record.topic(), record.partition(), record.offset(), record.key(),
                     "the console needs a key and a value here");
             return;
         }
         try {
-            if (isAck) {
+            if (record.topic().equals(enriched.name())) {
+                figures.add(ItemFigures.of(enriched.valueSerde().deserializer().deserialize(record.topic(), record.value())));
+            } else if (record.topic().equals(feedState.name())) {
+                feeds.put(record.key(), feedState.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            } else if (compacted) {
                 AlertAck ack = acks.valueSerde().deserializer().deserialize(record.topic(), record.value());
                 board.acknowledge(record.key(), ack).ifPresent(row -> listener.accept(ACK, row));
             } else {
                 Alert alert = alerts.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                figures.alerted(alert);
                 board.add(alert).ifPresent(row -> listener.accept(STORY, row));
             }
         } catch (SerializationException e) {

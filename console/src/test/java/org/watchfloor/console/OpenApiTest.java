@@ -22,7 +22,8 @@ class OpenApiTest {
         api.get("paths").fieldNames().forEachRemaining(paths::add);
 
         assertThat(api.get("openapi").asText()).startsWith("3.");
-        assertThat(paths).containsExactlyInAnyOrder("/api/alerts", "/api/stories/{id}", "/api/stream", "/api/acks",
+        assertThat(paths).containsExactlyInAnyOrder("/api/alerts", "/api/search", "/api/stories/{id}", "/api/topics",
+                "/api/topics/{id}/timeline", "/api/feeds", "/api/stream", "/api/acks",
                 "/health", "/metrics");
         assertThat(api.at("/paths/~1api~1acks/post/responses").has("403")).isTrue();
     }
