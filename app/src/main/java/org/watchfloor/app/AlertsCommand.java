@@ -31,7 +31,7 @@ final class AlertsCommand implements Callable<Integer> {
         ShutdownSignal signal = ShutdownSignal.install();
         try (StreamsStage running = StreamStages.startAlerts(setup, options, Clock.systemUTC());
              AlertTail tail = new AlertTail(setup, spec.commandLine().getOut()).start()) {
-            return StageRunner.runUntilStopped(Map.of("alerts stage", running, "alert printer", tail), signal);
+            return StageRunner.runUntilStopped(Map.of("alerts stage", running, "alert printer", tail), signal, settings);
         }
     }
 }

@@ -22,7 +22,7 @@ final class DeliveryCommand implements Callable<Integer> {
         ShutdownSignal signal = ShutdownSignal.install();
         try (DeliveryStage running = DeliveryStage.start(setup, WatchfloorSettings.delivery(settings),
                 WatchfloorSettings.mail(settings), Clock.systemUTC())) {
-            return StageRunner.runUntilStopped(Map.of("delivery stage", running), signal);
+            return StageRunner.runUntilStopped(Map.of("delivery stage", running), signal, settings);
         }
     }
 }

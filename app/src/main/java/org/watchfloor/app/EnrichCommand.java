@@ -29,7 +29,7 @@ final class EnrichCommand implements Callable<Integer> {
         KafkaSetup setup = StageRunner.connect(settings);
         ShutdownSignal signal = ShutdownSignal.install();
         try (StreamsStage running = StreamStages.startEnrich(setup, options)) {
-            return StageRunner.runUntilStopped(Map.of("enrich stage", running), signal);
+            return StageRunner.runUntilStopped(Map.of("enrich stage", running), signal, settings);
         }
     }
 }

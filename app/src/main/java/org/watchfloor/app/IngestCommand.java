@@ -69,7 +69,7 @@ final class IngestCommand implements Callable<Integer> {
         ShutdownSignal signal = ShutdownSignal.install();
         try (IngestService service = IngestService.start(setup, setup.topics(), ingestSettings, Clock.systemUTC(),
                 Metrics.globalRegistry)) {
-            return StageRunner.runUntilStopped(Map.of("ingest", service), signal);
+            return StageRunner.runUntilStopped(Map.of("ingest", service), signal, settings);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.watchfloor.app;
 
+import org.watchfloor.stage.PrometheusMetrics;
 import org.watchfloor.stage.config.SettingsException;
 import picocli.CommandLine;
 
@@ -9,6 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any part registers a meter: what is counted before the Prometheus registry joins is not scraped.
+        PrometheusMetrics.registry();
         System.exit(commandLine().execute(args));
     }
 

@@ -85,6 +85,8 @@ final class WatchfloorSettings {
     static final String CONSOLE_BIND = "console.bind";
     static final String CONSOLE_PORT = "console.port";
     static final String CONSOLE_TOKEN = "console.token";
+    static final String OPS_BIND = "ops.bind";
+    static final String OPS_PORT = "ops.port";
     static final String DATA_DIR = "embedded.data.dir";
     static final String EMBEDDED_PORT = "embedded.port";
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
@@ -198,6 +200,11 @@ final class WatchfloorSettings {
         d.define(CONSOLE_TOKEN, Type.PASSWORD, "", consoleToken(), Importance.HIGH,
                 "When set, every request to the console needs it: 'Authorization: Bearer TOKEN', or open "
                         + "/?token=TOKEN once in a browser (it sets a cookie). Never printed. Empty: no token.");
+        d.define(OPS_BIND, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                "Address of /metrics and /health of a stage run alone (ingest, enrich, alerts, delivery); run and "
+                        + "console serve them with the console.");
+        d.define(OPS_PORT, Type.INT, 0, Range.between(0, 65535), Importance.MEDIUM,
+                "Port of /metrics and /health of a stage run alone; 0: any free port, logged at start.");
         d.define(DATA_DIR, Type.STRING, "data", Importance.MEDIUM, "'run' only: broker data and stage state.");
         d.define(EMBEDDED_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
                 "'run' only: client port of the embedded broker, for other Kafka tools.");

@@ -7,6 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -82,6 +88,17 @@ class DeliveryCommandIT {
             assertThat(first).as(Files.readString(dir.resolve("delivery.log"))).isNotNull();
             assertThat(first.get("id")).isEqualTo("cmd-1");
             assertThat(first.get("signature")).startsWith("v1,");
+            String log = Files.readString(dir.resolve("delivery.log"));
+            Matcher ops = Pattern.compile("/metrics and /health at (http://\\S+/)").matcher(log);
+            assertThat(ops.find()).as(log).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(ops.group(1) + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"live\":true,\"ready\":true}");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(ops.group(1) + "metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*\\} [1-9]");
             delivery.destroy(); // SIGTERM
             assertThat(delivery.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of SIGTERM").isTrue();
             assertThat(delivery.exitValue()).as(Files.readString(dir.resolve("delivery.log"))).isZero();

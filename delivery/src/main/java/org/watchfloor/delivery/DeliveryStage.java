@@ -1,5 +1,7 @@
 package org.watchfloor.delivery;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +27,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.common.serialization.Serdes;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.Topic;
@@ -58,6 +60,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
             Serdes.String(), new JsonSerde<>(FeedHealth.class, "feed-state/v1"));
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
     private final KafkaProducer<String, Undelivered> producer;
     private final KafkaProducer<String, Alert> channelProducer;
     private final ExecutorService blocking;
@@ -86,6 +89,8 @@ public final class DeliveryStage implements Part, AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), alerts.keySerde().deserializer(),
                 new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(Metrics.globalRegistry);
         Topic<String, Undelivered> undelivered = Undelivered.topic(setup.topics());
         this.producer = setup.producer(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), undelivered.valueSerde().serializer());
@@ -180,6 +185,7 @@ public final class DeliveryStage implements Part, AutoCloseable {
             log.error("delivery on {} stopped: {}", alerts.name(), e.toString(), e);
         } finally {
             commit();
+            consumerMetrics.close();
             consumer.close(Duration.ofSeconds(5));
         }
     }
