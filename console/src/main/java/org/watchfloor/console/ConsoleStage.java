@@ -105,6 +105,11 @@ public final class ConsoleStage implements Part, AutoCloseable {
         return url;
     }
 
+    /** Event streams ({@code /api/stream}) open now. */
+    public int streams() {
+        return hub.size();
+    }
+
     /** True once the board holds everything that was on the topics at start. */
     public boolean ready() {
         return store.ready();
