@@ -141,13 +141,17 @@ final class FeedsCommand {
             Map<String, FeedState> states = registry.status();
             for (FeedRegistration f : registry.list()) {
                 FeedState s = states.get(f.url());
-                String health = s == null ? "new" : s.unhealthy() ? "unhealthy" : s.consecutiveFailures() > 0 ? "failing" : "ok";
-                out().println(f.url() + "\t" + health + "\t" + (s == null ? 0 : s.consecutiveFailures()) + "\t"
+                out().println(f.url() + "\t" + health(s) + "\t" + (s == null ? 0 : s.consecutiveFailures()) + "\t"
                         + (s == null || s.lastError() == null ? "" : s.lastError()) + "\t"
                         + (s == null || s.nextPoll() == null ? "" : s.nextPoll()));
             }
         }
         return 0;
+    }
+
+    /** A feed's health in one word: new (never read), ok, failing (failures below the threshold), unhealthy. */
+    static String health(FeedState s) {
+        return s == null ? "new" : s.unhealthy() ? "unhealthy" : s.consecutiveFailures() > 0 ? "failing" : "ok";
     }
 
     /** {@code feeds check PATH|URL...}: the production fetch-and-parse path, no Kafka. */

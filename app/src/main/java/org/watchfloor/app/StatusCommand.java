@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.watchfloor.delivery.DeliverySettings;
 import org.watchfloor.ingest.FeedRegistration;
@@ -69,12 +70,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printFeeds(PrintWriter out, List<FeedRegistration> feeds, Map<String, FeedState> states) {
-        long unhealthy = feeds.stream().map(f -> states.get(f.url())).filter(s -> s != null && s.unhealthy()).count();
-        long failing = feeds.stream().map(f -> states.get(f.url()))
-                .filter(s -> s != null && !s.unhealthy() && s.consecutiveFailures() > 0).count();
-        long fresh = feeds.stream().filter(f -> !states.containsKey(f.url())).count();
+        Map<String, Long> byHealth = feeds.stream()
+                .collect(Collectors.groupingBy(f -> FeedsCommand.health(states.get(f.url())), Collectors.counting()));
         out.printf("feeds: %d registered, %d ok, %d failing, %d unhealthy, %d not read yet%n", feeds.size(),
-                feeds.size() - unhealthy - failing - fresh, failing, unhealthy, fresh);
+                byHealth.getOrDefault("ok", 0L), byHealth.getOrDefault("failing", 0L),
+                byHealth.getOrDefault("unhealthy", 0L), byHealth.getOrDefault("new", 0L));
         if (feeds.isEmpty()) {
             return;
         }
@@ -82,8 +82,7 @@ final class StatusCommand implements Callable<Integer> {
                 "last error");
         for (FeedRegistration f : feeds) {
             FeedState s = states.get(f.url());
-            String health = s == null ? "new" : s.unhealthy() ? "unhealthy" : s.consecutiveFailures() > 0 ? "failing" : "ok";
-            out.printf("%-10s %-8d %-20s %-20s %-50s %s%n", health, s == null ? 0 : s.consecutiveFailures(),
+            out.printf("%-10s %-8d %-20s %-20s %-50s %s%n", FeedsCommand.health(s), s == null ? 0 : s.consecutiveFailures(),
                     time(s == null ? null : s.lastSuccess()), time(s == null ? null : s.nextPoll()), f.url(),
                     s == null || s.lastError() == null ? "" : s.lastError());
         }

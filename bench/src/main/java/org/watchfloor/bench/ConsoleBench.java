@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,6 @@ import org.watchfloor.broker.EmbeddedKafkaBroker;
 import org.watchfloor.console.ConsoleSettings;
 import org.watchfloor.console.ConsoleStage;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.AlertKind;
-import org.watchfloor.model.Severity;
 import org.watchfloor.model.Topics;
 import org.watchfloor.stage.KafkaSetup;
 import org.watchfloor.stage.TopicTable;
@@ -48,7 +45,7 @@ import picocli.CommandLine.Option;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Append-to-client p50/p99 of the console's event stream with 1 and N clients, and its heap.")
 public final class ConsoleBench implements Callable<Integer> {
-    private static final Pattern STORY = Pattern.compile("bench-story-(\\d+)");
+    private static final Pattern STORY = Pattern.compile("story-bench-(\\d+)");
 
     @Option(names = "--clients", defaultValue = "100", description = "SSE clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -109,7 +106,8 @@ public final class ConsoleBench implements Callable<Integer> {
                     Thread.onSpinWait();
                 }
                 int id = n;
-                producer.send(new ProducerRecord<>(setup.topics().alerts().name(), "bench-story-" + n, alert(n)),
+                Alert alert = DeliveryBench.alert("bench-" + n);
+                producer.send(new ProducerRecord<>(setup.topics().alerts().name(), alert.storyId(), alert),
                         (meta, e) -> {
                             if (e == null) {
                                 appended.put(id, meta.timestamp());
@@ -155,11 +153,5 @@ public final class ConsoleBench implements Callable<Integer> {
             }
             Thread.sleep(20);
         }
-    }
-
-    private static Alert alert(int n) {
-        return new Alert("bench-alert-" + n, "dprk-troops-russia", "North Korean troops in Russia", AlertKind.NEW,
-                Severity.URGENT, "bench-story-" + n, "Bench alert " + n, "bench", List.of("A sentence of evidence."),
-                List.of(), List.of(), Instant.now(), Instant.now(), 1);
     }
 }

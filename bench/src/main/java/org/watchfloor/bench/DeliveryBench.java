@@ -146,7 +146,8 @@ public final class DeliveryBench implements Callable<Integer> {
         }
     }
 
-    private static Alert alert(String id) {
+    /** A NEW alert of its own story ({@code story-ID}), as the benches append them. */
+    static Alert alert(String id) {
         return new Alert(id, "dprk-troops-russia", "North Korean troops in Russia", AlertKind.NEW, Severity.URGENT,
                 "story-" + id, "Bench alert " + id, "bench", List.of("A sentence of evidence."), List.of(), List.of(),
                 Instant.now(), Instant.now(), 1);
