@@ -1,9 +1,11 @@
 package org.watchfloor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,9 @@ class TopicTableIT {
         try (Admin admin = setup.admin()) {
             admin.createTopics(List.of(new NewTopic(setup.topics().feeds(), 1, (short) 1)
                     .configs(Map.of("cleanup.policy", "delete")))).all().get(30, TimeUnit.SECONDS);
+            // Created is not yet listed: until every broker's metadata has it, the start would create it anew.
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get()
+                    .contains(setup.topics().feeds()));
         }
         StringWriter err = new StringWriter();
 
